@@ -1,0 +1,91 @@
+"""Writes that never leave a half-written file: temp file in the same folder, fsync, then replace."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import stat
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import BriefingError, ExportError
+
+
+def _real_target(path: Path) -> Path:
+    """Write through a symlink to the file it names, so the link survives."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+@contextlib.contextmanager
+def atomic_open(path: str | os.PathLike[str], *, backup: bool = False, error: type[BriefingError] = ExportError) -> Iterator[BinaryIO]:
+    """Open a temp file beside ``path`` for binary writing; on success it replaces ``path``.
+
+    On any exception the temp file is removed and ``path`` is untouched. The
+    target keeps its permission bits. With ``backup``, the previous version is
+    kept as ``path~`` (one generation).
+    """
+    target = _real_target(Path(path))
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise error(f"cannot write to {folder}: {exc.strerror or exc}", hint="choose a folder you can write to") from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
+            if backup:
+                backup_path = target.with_name(target.name + "~")
+                with contextlib.suppress(OSError):
+                    shutil.copy2(target, backup_path)
+        else:
+            with contextlib.suppress(OSError):
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(tmp, 0o666 & ~umask)
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise error(
+                f"cannot replace {target}: {exc.strerror or exc}",
+                hint="close the file if another program has it open, then try again",
+            ) from None
+        _fsync_dir(folder)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, OSError):
+            raise error(f"cannot write {target}: {exc.strerror or exc}", hint="check the disk has space and the folder is writable") from None
+        raise
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, **kwargs) -> None:
+    """Write ``data`` to ``path`` atomically."""
+    with atomic_open(path, **kwargs) as handle:
+        handle.write(data)
+
+
+def atomic_write_with(path: str | os.PathLike[str], produce: Callable[[BinaryIO], None], **kwargs) -> None:
+    """Let ``produce`` write into a temp file, then move it over ``path``."""
+    with atomic_open(path, **kwargs) as handle:
+        produce(handle)

@@ -1,0 +1,207 @@
+"""The ``briefing`` command. A stable contract: other tools script against it. Never imports Qt."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import BriefingError
+
+log = logging.getLogger("briefing")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors on one line and exits 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"briefing: error: {message} (see briefing --help)\n")
+        raise SystemExit(2)
+
+
+def _content_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", action="append", type=Path, default=[], metavar="DIR", help="also load packs from DIR (repeatable)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="briefing", description="Build briefing notes from a library of trusted content. Without a command, opens the app.")
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    gui = sub.add_parser("gui", help="open the desktop app, optionally on a brief")
+    gui.add_argument("file", nargs="?", type=Path)
+    _content_args(gui)
+
+    content = sub.add_parser("content", help="check and list the content library")
+    csub = content.add_subparsers(dest="content_command", required=True, parser_class=_Parser)
+    check = csub.add_parser("check", help="validate every pack; exit 1 and list problems if any")
+    _content_args(check)
+    lst = csub.add_parser("list", help="list items with their ids")
+    _content_args(lst)
+    lst.add_argument("--kind", choices=["pillar", "figure", "quotation", "event", "project"])
+    lst.add_argument("--pillar", help="pillar id (pack/pillar or just pillar)")
+    lst.add_argument("--search", default="", metavar="TEXT", help="free text; every word must match")
+    lst.add_argument("--speaker")
+    lst.add_argument("--tag")
+    lst.add_argument("--json", action="store_true", help="print a JSON array")
+
+    templates = sub.add_parser("templates", help="list templates")
+    templates.add_argument("--json", action="store_true")
+
+    new = sub.add_parser("new", help="write a new brief with the given items, in order")
+    new.add_argument("-t", "--template", required=True)
+    new.add_argument("--title")
+    new.add_argument("--marking", help="a level of the active marking scheme")
+    new.add_argument("--scheme", help="marking scheme id (default: the default scheme)")
+    new.add_argument("--item", action="append", default=[], metavar="ID", help="a library item id (repeatable)")
+    new.add_argument("-o", "--output", required=True, type=Path)
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+    _content_args(new)
+
+    build = sub.add_parser("build", help="build a brief as PDF and/or Word")
+    build.add_argument("file", type=Path)
+    build.add_argument("--format", choices=["pdf", "docx", "both"], default="pdf")
+    build.add_argument("-o", "--output", type=Path, help="output file (default: beside the brief)")
+    build.add_argument("--template", help="use this template instead of the brief's")
+    _content_args(build)
+    return parser
+
+
+def _library(args):
+    from .content.library import load_library
+
+    return load_library(extra=args.content)
+
+
+def cmd_content_check(args) -> int:
+    library = _library(args)
+    for problem in library.problems:
+        print(str(problem), file=sys.stderr)
+    if library.problems:
+        return 1
+    print(f"{len(library)} items in {len(library.packs)} packs: all valid")
+    return 0
+
+
+def cmd_content_list(args) -> int:
+    from .content.search import Query, SearchIndex
+
+    library = _library(args)
+    for problem in library.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    items = SearchIndex(library).search(Query(args.search, args.kind, args.pillar, args.speaker, args.tag))
+    if args.json:
+        json.dump([item.as_json() for item in items], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for item in items:
+            print(f"{item.id}\t{item.kind}\t{item.title}")
+    return 0
+
+
+def cmd_templates(args) -> int:
+    from .templating.registry import list_templates
+
+    templates, problems = list_templates()
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    if args.json:
+        json.dump([t.as_json() for t in templates], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for t in templates:
+            budget = f"{t.info.page_budget}-page budget" if t.info.page_budget else "no page budget"
+            print(f"{t.id}\t{t.info.name}\t{budget}")
+    return 0
+
+
+def cmd_new(args) -> int:
+    from .brief.model import Brief, entry_for
+    from .brief.store import save_brief
+    from .errors import BriefError, ContentError
+    from .style import load_markings
+    from .templating.registry import get_template
+
+    get_template(args.template)
+    scheme = load_markings().get(args.scheme)
+    if args.output.exists() and not args.force:
+        raise BriefError(f"{args.output} already exists", hint="choose another name or pass --force")
+    library = _library(args)
+    brief = Brief(template=args.template)
+    if args.title:
+        brief.meta.title = args.title
+    if args.scheme:
+        brief.meta.scheme = args.scheme
+    if args.marking:
+        brief.meta.marking = scheme.level(args.marking).id
+    for item_id in args.item:
+        item = library.get(item_id)
+        if item is None:
+            raise ContentError(f"no item {item_id!r} in the library", hint="see briefing content list")
+        brief.items.append(entry_for(item))
+    save_brief(brief, args.output)
+    print(args.output)
+    return 0
+
+
+def cmd_build(args) -> int:
+    from .brief.store import load_brief
+    from .export import export_brief
+
+    brief = load_brief(args.file)
+    library = _library(args)
+    formats = ["pdf", "docx"] if args.format == "both" else [args.format]
+    output = args.output or args.file.with_suffix("." + formats[0])
+    result = export_brief(brief, library, formats, output, template_id=args.template)
+    for path in result.outputs:
+        print(path)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(result.budget_text())
+    return 0
+
+
+def cmd_gui(args) -> int:
+    from .gui.app import run  # the only place the CLI reaches Qt, and only when asked for the app
+
+    return run(brief=getattr(args, "file", None), content=getattr(args, "content", []))
+
+
+COMMANDS = {
+    ("content", "check"): cmd_content_check,
+    ("content", "list"): cmd_content_list,
+    ("templates", None): cmd_templates,
+    ("new", None): cmd_new,
+    ("build", None): cmd_build,
+    ("gui", None): cmd_gui,
+    (None, None): cmd_gui,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; errors print one line and give a non-zero exit code."""
+    args = build_parser().parse_args(argv)
+    handler = COMMANDS[(args.command, getattr(args, "content_command", None))]
+    try:
+        return handler(args)
+    except BriefingError as exc:
+        print(f"briefing: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug: one line for the user, the traceback in the log
+        from .logs import log_exception
+
+        where = log_exception(exc)
+        print(f"briefing: internal error: {type(exc).__name__}: {exc} (details in {where})", file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The content library: packs of pillars, figures, quotations, events and projects."""

@@ -1,0 +1,207 @@
+"""The loaded library: every pack from every content folder, items by id, and the problems found."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .. import paths
+from ..errors import BriefingError, ContentError
+from .model import KINDS, ItemModel, Pack, Pillar, Source
+from .yamlload import YamlDoc, load_yaml_file, validation_problems
+
+
+@dataclass(frozen=True)
+class Item:
+    """One library item with its pack context. ``id`` is ``pack/item``."""
+
+    id: str
+    kind: str
+    pack: str
+    model: ItemModel
+    source: Source
+    path: Path
+    line: int
+
+    @property
+    def pillar(self) -> str | None:
+        """The full id of the item's pillar (a pillar is its own)."""
+        if isinstance(self.model, Pillar):
+            return self.id
+        return f"{self.pack}/{self.model.pillar}"
+
+    @property
+    def title(self) -> str:
+        """A one-line name for lists."""
+        m = self.model
+        for attr in ("title", "label", "name"):
+            if hasattr(m, attr):
+                return getattr(m, attr)
+        return f"{getattr(m, 'speaker_title', '') or ''} {m.speaker}: {m.text}".strip()  # type: ignore[union-attr]
+
+    def citation(self) -> str:
+        """Where it comes from: source title, author, date and paragraph."""
+        return citation(self.snapshot())
+
+    def snapshot(self) -> dict[str, Any]:
+        """The item as plain JSON data: what a brief stores when the item is chosen."""
+        return {**self.model.model_dump(mode="json"), "item_kind": self.kind, "pack": self.pack, "origin": self.source.model_dump(mode="json")}
+
+    def fingerprint(self) -> str:
+        """A short hash of the snapshot: tells whether an item changed since it was chosen."""
+        blob = json.dumps(self.snapshot(), sort_keys=True, ensure_ascii=False).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+    def as_json(self) -> dict[str, Any]:
+        """The item in the stable ``content list --json`` shape."""
+        data: dict[str, Any] = {"id": self.id, "kind": self.kind, "pillar": self.pillar, "title": self.title}
+        data.update(self.model.model_dump(mode="json", exclude={"id"}))
+        data["pillar"] = self.pillar
+        data["source"] = {"pack": self.pack, "file": str(self.path), "citation": self.citation(), **self.model.source.model_dump(mode="json")}
+        if self.kind == "quotation":
+            data["quote_kind"] = self.model.kind  # type: ignore[union-attr]
+        return data
+
+
+@dataclass
+class Library:
+    """All loaded items, the packs they came from, and every problem met while loading."""
+
+    items: dict[str, Item] = field(default_factory=dict)
+    packs: dict[str, Pack] = field(default_factory=dict)
+    problems: list[BriefingError] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self.items.values())
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def get(self, item_id: str) -> Item | None:
+        return self.items.get(item_id)
+
+    def pillars(self) -> list[Item]:
+        return [item for item in self.items.values() if item.kind == "pillar"]
+
+
+def citation(snapshot: dict[str, Any]) -> str:
+    """The citation for an item snapshot: author, title, publication, date and paragraph."""
+    origin = snapshot.get("origin") or {}
+    parts = []
+    if origin.get("author"):
+        parts.append(str(origin["author"]))
+    if origin.get("title"):
+        parts.append(f"\u201c{origin['title']}\u201d")
+    for key in ("publication", "date"):
+        if origin.get(key):
+            parts.append(str(origin[key]))
+    ref = snapshot.get("source") or {}
+    if ref.get("paragraph"):
+        parts.append(f"para. {ref['paragraph']}" + (f" ({ref['note']})" if ref.get("note") else ""))
+    return ", ".join(parts) or "source not recorded"
+
+
+def default_folders(extra: Iterable[Path] = ()) -> list[Path]:
+    """The bundled content folder, the user's own content folder, then any given."""
+    return [paths.content_dir(), paths.user_content_dir(), *extra]
+
+
+def pack_files(folder: Path) -> list[Path]:
+    """The pack files in a folder, in a stable order."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file() and not p.name.startswith("."))
+
+
+def read_pack(path: Path) -> tuple[Pack | None, YamlDoc | None, list[BriefingError]]:
+    """Parse and validate one pack file. Returns the pack (or None) and its problems."""
+    try:
+        doc = load_yaml_file(path)
+    except BriefingError as exc:
+        return None, None, [exc]
+    try:
+        pack = Pack.model_validate(doc.data, strict=True)
+    except ValidationError as exc:
+        return None, doc, validation_problems(doc, exc, Pack, ContentError)
+    problems = _check_references(pack, doc)
+    return (pack if not problems else None), doc, problems
+
+
+def _check_references(pack: Pack, doc: YamlDoc) -> list[BriefingError]:
+    problems: list[BriefingError] = []
+    seen: dict[str, tuple[Any, ...]] = {}
+    pillar_ids = {p.id for p in pack.pillars}
+    for kind, plural in KINDS.items():
+        for index, model in enumerate(getattr(pack, plural)):
+            at = (plural, index, "id")
+            if model.id in seen:
+                first = doc.location(seen[model.id])
+                problems.append(ContentError(f"duplicate id {model.id!r} (first at line {first.line})", location=doc.location(at), hint="give each item its own id"))
+            else:
+                seen[model.id] = at
+            if kind != "pillar" and model.pillar not in pillar_ids:
+                problems.append(
+                    ContentError(
+                        f"unknown pillar {model.pillar!r}",
+                        location=doc.location((plural, index, "pillar")),
+                        hint="use one of: " + ", ".join(sorted(pillar_ids)) if pillar_ids else "add the pillar to pillars:",
+                    )
+                )
+            if kind == "quotation" and model.kind == "reported" and not model.verb:
+                problems.append(ContentError("a reported statement needs its reporting verb", location=doc.location((plural, index)), hint="add verb: stated that"))
+    return problems
+
+
+def load_library(folders: Iterable[Path] | None = None, extra: Iterable[Path] = ()) -> Library:
+    """Load every pack in ``folders`` (default: bundled, user, then ``extra``).
+
+    A broken pack is reported in ``problems`` and skipped; the others still load.
+    The same id in two places is a problem naming both.
+    """
+    from .cache import cached_read_pack
+
+    library = Library(folders=list(folders) if folders is not None else default_folders(extra))
+    origin: dict[str, Item] = {}
+    for folder in library.folders:
+        for path in pack_files(folder):
+            pack, lines, problems = cached_read_pack(path)
+            library.problems.extend(problems)
+            if pack is None:
+                continue
+            if pack.pack in library.packs:
+                first = next(i for i in library.items.values() if i.pack == pack.pack)
+                library.problems.append(
+                    ContentError(f"pack id {pack.pack!r} is also used by {first.path}", location=_loc(path, 1), hint="give each pack its own id")
+                )
+                continue
+            library.packs[pack.pack] = pack
+            for kind, plural in KINDS.items():
+                for index, model in enumerate(getattr(pack, plural)):
+                    item_id = f"{pack.pack}/{model.id}"
+                    item = Item(item_id, kind, pack.pack, model, pack.source, path, lines.get((plural, index), 1))
+                    if item_id in origin:
+                        other = origin[item_id]
+                        library.problems.append(
+                            ContentError(
+                                f"id {item_id!r} is also defined at {other.path}:{other.line}",
+                                location=_loc(path, item.line),
+                                hint="rename one of them",
+                            )
+                        )
+                        continue
+                    origin[item_id] = item
+                    library.items[item_id] = item
+    return library
+
+
+def _loc(path: Path, line: int):
+    from ..errors import Location
+
+    return Location(str(path), line, None)

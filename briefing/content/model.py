@@ -1,0 +1,145 @@
+"""The content pack format: source metadata, pillars, figures, quotations, events and projects.
+
+These pydantic models are the format's single definition: the loader validates
+packs with them and ``assets/schemas/content-pack.schema.json`` is generated
+from them (``python -m briefing.schemas``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+Date = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
+Level = Annotated[str, StringConstraints(min_length=1, max_length=40)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class SourceRef(_Strict):
+    """Where in the source an item comes from."""
+
+    paragraph: int = Field(ge=1, description="Paragraph number in the source, counting from the first body paragraph")
+    note: str | None = Field(None, description="Anything more precise, e.g. 'second sentence'")
+
+
+class Source(_Strict):
+    """The document a pack is drawn from."""
+
+    title: Text
+    author: Text
+    author_role: str | None = None
+    publication: str | None = Field(None, description="Where it was published; null when the source does not say")
+    date: Date = Field(description="As precise as known: YYYY, YYYY-MM or YYYY-MM-DD")
+    kind: Literal["article", "speech", "statement", "report", "communique"]
+    url: str | None = None
+    paragraphing: str | None = Field(None, description="How paragraphs are numbered")
+
+
+class Pillar(_Strict):
+    """A theme with its key messages."""
+
+    id: ItemId
+    title: Text
+    summary: Text = Field(description="One paragraph, in our own words")
+    key_messages: list[Text] = Field(min_length=1)
+    source: SourceRef
+    tags: list[str] = []
+    level: Level | None = Field(None, description="Classification level, if above the lowest")
+
+
+class Figure(_Strict):
+    """A number with its unit, date and source."""
+
+    id: ItemId
+    label: Text = Field(description="What is counted, in our own words")
+    value: int | float = Field(description="The number itself, e.g. 250000000")
+    display: Text = Field(description="The value as the source words it, e.g. 'over 250 million'")
+    unit: Text
+    qualifier: Literal["exact", "over", "more than", "about", "up to", "at least", "ordinal"] = "exact"
+    as_of: Date | None = Field(None, description="The date the figure was true")
+    period: str | None = Field(None, description="A period instead of a date, e.g. '2025-2029' or 'daily'")
+    pillar: ItemId
+    tags: list[str] = []
+    source: SourceRef
+    level: Level | None = None
+
+
+class Quotation(_Strict):
+    """A statement by a named person: direct (verbatim) or reported."""
+
+    id: ItemId
+    speaker: Text
+    speaker_title: str | None = Field(None, description="Title shown before the name, e.g. 'President'")
+    role: Text
+    kind: Literal["direct", "reported"]
+    verb: str | None = Field(
+        None, description="For reported speech: the reporting words from the source, e.g. 'stated that'"
+    )
+    text: Text = Field(description="Direct: verbatim. Reported: as the source reports it")
+    occasion: Text
+    date: Date | None = None
+    pillar: ItemId
+    tags: list[str] = []
+    source: SourceRef
+    level: Level | None = None
+
+
+class Event(_Strict):
+    """A visit, summit, meeting or commemoration."""
+
+    id: ItemId
+    kind: Literal["visit", "summit", "meeting", "commemoration", "launch"]
+    title: Text
+    summary: Text
+    date: Date | None = None
+    end_date: Date | None = None
+    place: str | None = None
+    participants: list[str] = []
+    pillar: ItemId
+    tags: list[str] = []
+    source: SourceRef
+    level: Level | None = None
+
+
+class Project(_Strict):
+    """A named project, programme or initiative."""
+
+    id: ItemId
+    name: Text
+    summary: Text
+    status: Literal["planned", "under way", "operational", "completed", "announced"]
+    place: str | None = None
+    pillar: ItemId
+    tags: list[str] = []
+    source: SourceRef
+    level: Level | None = None
+
+
+class Pack(_Strict):
+    """A content pack: one YAML file in a content folder."""
+
+    format: Literal[1] = Field(description="Pack format version")
+    pack: ItemId = Field(description="The pack id: the first part of every item id")
+    title: Text
+    source: Source
+    pillars: list[Pillar] = []
+    figures: list[Figure] = []
+    quotations: list[Quotation] = []
+    events: list[Event] = []
+    projects: list[Project] = []
+
+
+ItemModel = Union[Pillar, Figure, Quotation, Event, Project]
+KINDS: dict[str, str] = {
+    "pillar": "pillars",
+    "figure": "figures",
+    "quotation": "quotations",
+    "event": "events",
+    "project": "projects",
+}

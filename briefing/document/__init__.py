@@ -1,0 +1,1 @@
+"""The intermediate document: what templates produce and writers consume."""

@@ -1,0 +1,94 @@
+"""The one export function: brief, template and format in, file out. The CLI, the GUI and the tests call it."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .atomic import atomic_open
+from .brief.model import Brief
+from .content.library import Library
+from .document.model import Document
+from .errors import ExportError
+from .style import HouseStyle, load_house_style
+from .templating.render import build_document
+from .writers import RenderOptions, WriteResult, get_writer
+
+
+@dataclass
+class BuildResult:
+    """What a build made: the files, the page count and whether it fits the template's budget."""
+
+    outputs: list[Path] = field(default_factory=list)
+    pages: int = 0
+    page_budget: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def fits(self) -> bool | None:
+        """True or False against the template's page budget; None when it has none."""
+        return None if self.page_budget is None else self.pages <= self.page_budget
+
+    def budget_text(self) -> str:
+        """``2 pages: over the 1-page budget``, ``1 page: within the 1-page budget`` or ``3 pages``."""
+        count = f"{self.pages} page{'s' if self.pages != 1 else ''}"
+        if self.page_budget is None:
+            return count
+        verdict = "within" if self.fits else "over"
+        return f"{count}: {verdict} the {self.page_budget}-page budget"
+
+
+def options_for(style: HouseStyle | None = None, invariant: bool = False, reference_docx: str | None = None) -> RenderOptions:
+    return RenderOptions(style=style or load_house_style(), invariant=invariant, reference_docx=reference_docx)
+
+
+def write_document(document: Document, fmt: str, target: Path, options: RenderOptions) -> WriteResult:
+    """Write ``document`` as ``fmt`` to ``target`` atomically: on failure the old file is untouched."""
+    writer = get_writer(fmt)
+    with atomic_open(target, error=ExportError) as stream:
+        return writer.write(document, stream, options)
+
+
+def render_bytes(document: Document, fmt: str, options: RenderOptions) -> tuple[bytes, WriteResult]:
+    """Render to memory: the preview and the page count use this."""
+    buffer = io.BytesIO()
+    result = get_writer(fmt).write(document, buffer, options)
+    return buffer.getvalue(), result
+
+
+def export_brief(
+    brief: Brief,
+    library: Library | None,
+    formats: Iterable[str],
+    output: Path,
+    *,
+    template_id: str | None = None,
+    options: RenderOptions | None = None,
+) -> BuildResult:
+    """Build ``brief`` in each format. ``output`` is a file path; other formats get its stem with their suffix."""
+    options = options or options_for()
+    document = build_document(brief, library, template_id)
+    formats = list(dict.fromkeys(formats))
+    result = BuildResult(page_budget=document.meta.page_budget)
+    for fmt in formats:
+        writer = get_writer(fmt)
+        target = output if output.suffix.lower() == writer.suffix else output.with_suffix(writer.suffix)
+        written = write_document(document, fmt, target, options)
+        result.outputs.append(target)
+        result.warnings.extend(written.warnings)
+        if written.pages is not None:
+            result.pages = written.pages
+    if "pdf" not in formats:
+        _, counted = render_bytes(document, "pdf", options)
+        result.pages = counted.pages or 0
+    return result
+
+
+def preview_pdf(brief: Brief, library: Library | None, options: RenderOptions | None = None) -> tuple[bytes, BuildResult]:
+    """The real PDF of ``brief``, in memory, with its page count: what the app's preview shows."""
+    options = options or options_for()
+    document = build_document(brief, library)
+    data, written = render_bytes(document, "pdf", options)
+    return data, BuildResult(pages=written.pages or 0, page_budget=document.meta.page_budget, warnings=list(written.warnings))

@@ -1,0 +1,40 @@
+"""The log file in the platform's standard log folder."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from . import paths
+
+_configured = False
+
+
+def log_file() -> Path:
+    return paths.user_log_dir() / "briefing.log"
+
+
+def configure() -> Path:
+    """Send Briefing's log to a rotating file (once per process). Returns the file's path."""
+    global _configured
+    path = log_file()
+    if not _configured:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handler: logging.Handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        except OSError:
+            handler = logging.NullHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root = logging.getLogger("briefing")
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)
+        _configured = True
+    return path
+
+
+def log_exception(exc: BaseException) -> Path:
+    """Write ``exc`` with its traceback to the log; return the log file's path."""
+    path = configure()
+    logging.getLogger("briefing").error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    return path

@@ -1,0 +1,167 @@
+"""The house style and the marking schemes: the look of a brief, read from data files."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import paths
+from .errors import StyleError
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Margins(_Strict):
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+
+class PageStyle(_Strict):
+    size: Literal["A4", "Letter"] = "A4"
+    margins_mm: Margins
+    header_mm: float = 10
+    footer_mm: float = 10
+
+
+class FontFamily(_Strict):
+    docx_name: str
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+
+
+class TextStyle(_Strict):
+    font: str
+    size: float
+    leading: float | None = None
+    space_before: float = 0
+    space_after: float = 0
+    bold: bool = False
+    italic: bool = False
+    colour: str = "text"
+
+
+class Slots(_Strict):
+    left: str = ""
+    centre: str = ""
+    right: str = ""
+
+
+class HouseStyle(_Strict):
+    """Fonts, sizes, colours, spacing, margins, page size, header and footer."""
+
+    page: PageStyle
+    fonts: dict[str, FontFamily]
+    colours: dict[str, str]
+    text: dict[str, TextStyle]
+    header: Slots = Slots()
+    footer: Slots = Slots()
+
+    def colour(self, name_or_hex: str) -> str:
+        """A ``#rrggbb`` colour from a palette name or a literal hex value."""
+        if name_or_hex.startswith("#"):
+            return name_or_hex
+        try:
+            return self.colours[name_or_hex]
+        except KeyError:
+            raise StyleError(f"unknown colour {name_or_hex!r}", hint="add it under colours: in the house style") from None
+
+    def style(self, name: str) -> TextStyle:
+        """The text style called ``name`` (body, heading1, quote, ...)."""
+        try:
+            return self.text[name]
+        except KeyError:
+            raise StyleError(f"house style has no text style {name!r}", hint=f"add text: {name}: to the house style") from None
+
+
+class Level(_Strict):
+    id: str
+    banner: str
+    colour: str = "#000000"
+
+
+class Scheme(_Strict):
+    name: str
+    levels: list[Level] = Field(min_length=1)
+
+    def ids(self) -> list[str]:
+        return [level.id for level in self.levels]
+
+    def level(self, level_id: str) -> Level:
+        """The level with this id (case-insensitive), or a StyleError listing the valid ones."""
+        for level in self.levels:
+            if level.id.casefold() == level_id.strip().casefold():
+                return level
+        raise StyleError(
+            f"{level_id!r} is not a marking of the {self.name}",
+            hint="use one of: " + ", ".join(self.ids()),
+        )
+
+    def rank(self, level_id: str) -> int:
+        return self.levels.index(self.level(level_id))
+
+    def highest(self, *level_ids: str | None) -> Level:
+        """The highest of the given levels (None and empty are ignored); the lowest level if none."""
+        present = [self.level(level_id) for level_id in level_ids if level_id]
+        if not present:
+            return self.levels[0]
+        return max(present, key=lambda level: self.levels.index(level))
+
+
+class MarkingSchemes(_Strict):
+    default: str
+    schemes: dict[str, Scheme]
+
+    def get(self, scheme_id: str | None = None) -> Scheme:
+        key = scheme_id or self.default
+        try:
+            return self.schemes[key]
+        except KeyError:
+            raise StyleError(
+                f"unknown marking scheme {key!r}", hint="use one of: " + ", ".join(self.schemes)
+            ) from None
+
+
+_PLACEHOLDER = re.compile(r"\{(marking|caveat|reference|title|date|page|pages)\}")
+
+
+def fill_slot(template: str, values: dict[str, str]) -> str:
+    """Fill ``{marking}``-style placeholders. Only the documented names are replaced; no format() tricks."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), ""), template)
+
+
+def _load_yaml_model(path: Path, model: type[BaseModel]) -> BaseModel:
+    from .content.yamlload import load_yaml_file, validate
+
+    return validate(load_yaml_file(path), model, StyleError)
+
+
+@lru_cache(maxsize=8)
+def load_house_style(path: Path | None = None) -> HouseStyle:
+    """Read and check the house style (the bundled one unless ``path`` is given)."""
+    return _load_yaml_model(path or paths.asset("styles/house-style.yaml"), HouseStyle)  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=8)
+def load_markings(path: Path | None = None) -> MarkingSchemes:
+    """Read and check the marking schemes (the bundled ones unless ``path`` is given)."""
+    schemes = _load_yaml_model(path or paths.asset("styles/markings.yaml"), MarkingSchemes)
+    schemes.get()  # the default must exist
+    return schemes  # type: ignore[return-value]
+
+
+def font_file(family: FontFamily, bold: bool, italic: bool) -> Path:
+    """The TrueType file for one face of a family."""
+    name = {(False, False): family.regular, (True, False): family.bold, (False, True): family.italic, (True, True): family.bold_italic}[
+        (bold, italic)
+    ]
+    return paths.asset(f"fonts/{name}")

@@ -1,0 +1,118 @@
+"""What a template sees: the brief and its chosen items as plain, read-only data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..brief.model import Brief, Entry, status_of
+from ..content.library import Library, citation
+from ..style import Scheme
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
+
+
+def attribution(snapshot: dict[str, Any]) -> str:
+    """``President Xi Jinping``: the speaker with the title the source gives."""
+    return " ".join(p for p in (snapshot.get("speaker_title"), snapshot.get("speaker")) if p)
+
+
+def _item(entry: Entry, index: int, number: int, library: Library | None) -> dict[str, Any]:
+    snap = entry.snapshot
+    data: dict[str, Any] = {
+        k: v for k, v in snap.items() if k not in ("origin", "source", "kind", "item_kind", "id") and isinstance(v, (str, int, float, list, type(None)))
+    }
+    data.update(
+        index=index,
+        ref=number,
+        id=entry.ref,
+        kind=entry.kind,
+        note=entry.note,
+        citation=citation(snap),
+        status=status_of(entry, library).value if library is not None else "ok",
+        pillar_id=f"{snap.get('pack', '')}/{snap.get('pillar', snap.get('id', ''))}",
+    )
+    if entry.kind == "quotation":
+        data["quote_kind"] = "direct" if snap.get("kind") == "direct" else "reported"
+        data["attribution"] = attribution(snap)
+    elif "kind" in snap:
+        data["subkind"] = snap["kind"]
+    if entry.kind == "figure":
+        data["when"] = snap.get("as_of") or snap.get("period") or ""
+    return data
+
+
+def _pillar_title(pillar_id: str, entries: list[Entry], library: Library | None) -> str:
+    for entry in entries:
+        if entry.kind == "pillar" and entry.ref == pillar_id:
+            return str(entry.snapshot.get("title", pillar_id))
+    item = library.get(pillar_id) if library is not None else None
+    if item is not None:
+        return item.title
+    return pillar_id.rsplit("/", 1)[-1].replace("-", " ").capitalize()
+
+
+def banner_level(brief: Brief, scheme: Scheme) -> str:
+    """The banner: the highest level among the officer's choice, the items and the notes."""
+    levels = [brief.meta.marking]
+    levels += [e.snapshot.get("level") for e in brief.items]
+    levels += [e.note_level for e in brief.items if e.note.strip()]
+    levels += [s.level for s in (brief.sections.purpose, brief.sections.background, brief.sections.recommendation) if s.text.strip()]
+    return scheme.highest(*levels).id
+
+
+def build_context(brief: Brief, library: Library | None, scheme: Scheme, page_budget: int | None) -> dict[str, Any]:
+    """The template context. Everything is plain strings, numbers, lists and dicts."""
+    items = [_item(entry, index, index + 1, library) for index, entry in enumerate(brief.items)]
+    by_kind: dict[str, list[dict[str, Any]]] = {"pillar": [], "figure": [], "quotation": [], "event": [], "project": []}
+    groups: dict[str, dict[str, Any]] = {}
+    for item in items:
+        by_kind.setdefault(item["kind"], []).append(item)
+        pid = item["id"] if item["kind"] == "pillar" else item["pillar_id"]
+        group = groups.get(pid)
+        if group is None:
+            group = groups[pid] = {
+                "id": pid,
+                "title": _pillar_title(pid, brief.items, library),
+                "pillar": None,
+                "figures": [],
+                "quotations": [],
+                "events": [],
+                "projects": [],
+            }
+        if item["kind"] == "pillar":
+            group["pillar"] = item
+        else:
+            group[item["kind"] + "s"].append(item)
+    meta = brief.meta
+    sections = {
+        name: {"text": section.text, "paragraphs": _paragraphs(section.text)}
+        for name, section in (
+            ("purpose", brief.sections.purpose),
+            ("background", brief.sections.background),
+            ("recommendation", brief.sections.recommendation),
+        )
+    }
+    marking = banner_level(brief, scheme)
+    return {
+        "brief": {
+            "title": meta.title,
+            "occasion": meta.occasion,
+            "recipient": meta.recipient,
+            "drafter": meta.drafter,
+            "date": meta.date,
+            "reference": meta.reference,
+            "marking": marking,
+            "caveat": meta.caveat,
+            "page_budget": page_budget,
+        },
+        "sections": sections,
+        "items": items,
+        "pillars": list(groups.values()),
+        "figures": by_kind["figure"],
+        "quotations": by_kind["quotation"],
+        "events": by_kind["event"],
+        "projects": by_kind["project"],
+        "sources": [{"number": i["ref"], "item": i.get("title") or i.get("label") or i.get("name") or i.get("attribution", ""), "citation": i["citation"]} for i in items],
+    }

@@ -1,0 +1,122 @@
+"""Render a template in a Jinja2 sandbox (autoescaped, StrictUndefined) and build the document."""
+
+from __future__ import annotations
+
+import traceback
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from ..brief.model import Brief
+from ..content.library import Library
+from ..document import model as dm
+from ..errors import Location, TemplateError, TemplateLimitExceeded, TemplateNotAllowed
+from ..style import load_markings
+from .context import build_context
+from .registry import Template, get_template, template_dirs
+from .xmldoc import XmlBuilder
+
+MAX_OUTPUT_CHARS = 5_000_000
+
+
+class _Loader(jinja2.FileSystemLoader):
+    """Loads only ``*.xml.j2`` files from the template folders; '..' and absolute paths are refused."""
+
+    def get_source(self, environment, template):
+        if ".." in template.replace("\\", "/").split("/") or template.startswith(("/", "\\")) or ":" in template:
+            raise TemplateNotAllowed(f"template not allowed: {template!r} is outside the template folders", hint="include templates by name only")
+        return super().get_source(environment, template)
+
+
+@lru_cache(maxsize=4)
+def _environment(dirs: tuple[str, ...]) -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(
+        loader=_Loader(list(dirs)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=True,
+    )
+    env.globals.clear()  # no range/dict/lipsum/cycler/joiner/namespace beyond what we allow
+    env.globals["range"] = lambda *a: range(*a) if len(range(*a)) <= 10000 else _too_big()
+    return env
+
+
+def _too_big():
+    raise TemplateLimitExceeded("template exceeded its limits: range() over 10,000 items")
+
+
+def environment() -> ImmutableSandboxedEnvironment:
+    """The sandboxed environment over the current template folders."""
+    return _environment(tuple(str(d) for d in template_dirs() if d.is_dir()))
+
+
+def _template_line(exc: BaseException, path: Path) -> int | None:
+    """The line in the template file where a render error happened, from Jinja's rewritten traceback."""
+    line = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if Path(frame.filename).name == path.name or frame.filename.endswith(".xml.j2"):
+            line = frame.lineno
+    return line
+
+
+def render_xml(template: Template, context: dict) -> str:
+    """Render ``template`` with ``context`` to its XML text. Errors name the template file and line."""
+    env = environment()
+    try:
+        compiled = env.get_template(template.path.name)
+        out = compiled.render(context)
+    except TemplateError:
+        raise
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"template syntax error: {exc.message}", location=Location(exc.filename or str(template.path), exc.lineno)) from None
+    except SecurityError as exc:
+        raise TemplateNotAllowed(f"template not allowed: {exc}", location=Location(str(template.path), _template_line(exc, template.path))) from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template includes {exc.name!r}, which does not exist", location=Location(str(template.path), _template_line(exc, template.path))) from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(
+            f"template uses something the brief does not have: {exc.message}",
+            location=Location(str(template.path), _template_line(exc, template.path)),
+            hint="check the name against the template context in the README",
+        ) from None
+    except RecursionError:
+        raise TemplateLimitExceeded("template exceeded its limits: recursion too deep", location=Location(str(template.path))) from None
+    except MemoryError:
+        raise TemplateLimitExceeded("template exceeded its limits: out of memory", location=Location(str(template.path))) from None
+    except Exception as exc:  # a template bug of any other kind: report it with its line
+        raise TemplateError(f"template failed: {type(exc).__name__}: {exc}", location=Location(str(template.path), _template_line(exc, template.path))) from None
+    if len(out) > MAX_OUTPUT_CHARS:
+        raise TemplateLimitExceeded(f"template exceeded its limits: output over {MAX_OUTPUT_CHARS:,} characters", location=Location(str(template.path)))
+    return out
+
+
+def build_document(brief: Brief, library: Library | None, template_id: str | None = None) -> dm.Document:
+    """The document for ``brief`` through its template (or ``template_id``)."""
+    template = get_template(template_id or brief.template)
+    scheme = load_markings().get(brief.meta.scheme)
+    context = build_context(brief, library, scheme, template.info.page_budget)
+    xml = render_xml(template, context)
+    source = template.path.read_text(encoding="utf-8")
+    blocks = XmlBuilder(template.path, source, context["items"], template.info.show_dates).build(xml)
+    level = scheme.level(context["brief"]["marking"])
+    meta = brief.meta
+    keywords = tuple(dict.fromkeys(t for entry in brief.items for t in entry.snapshot.get("tags", []) if isinstance(t, str)))
+    metadata = dm.Metadata(
+        title=meta.title,
+        subject=meta.occasion,
+        author=meta.drafter,
+        keywords=keywords,
+        reference=meta.reference,
+        date=meta.date,
+        recipient=meta.recipient,
+        marking=level.banner,
+        marking_colour=level.colour,
+        caveat=meta.caveat,
+        template_id=template.id,
+        page_budget=template.info.page_budget,
+    )
+    return dm.Document(meta=metadata, blocks=blocks)

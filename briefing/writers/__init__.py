@@ -1,0 +1,81 @@
+"""Writers turn a :class:`~briefing.document.model.Document` into a file format.
+
+They sit in a registry keyed by format name. Adding a format means one module
+that calls :func:`register` and one import line in :func:`_load_builtin`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import BinaryIO, Protocol
+
+from ..document.model import Document
+from ..errors import ExportError
+from ..style import HouseStyle
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What a writer reports: the page count where it knows it, and warnings for the user."""
+
+    pages: int | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Everything a writer needs besides the document itself."""
+
+    style: HouseStyle
+    invariant: bool = False  # deterministic output (fixed dates and ids) for tests
+    reference_docx: str | None = None  # a path; None means the bundled reference.docx
+    extra: dict = field(default_factory=dict)
+
+
+class Writer(Protocol):
+    """A format writer: ``write(document, stream, options)`` writes one file's bytes to ``stream``."""
+
+    format: str
+    suffix: str
+
+    def write(self, document: Document, stream: BinaryIO, options: RenderOptions) -> WriteResult: ...
+
+
+_REGISTRY: dict[str, Writer] = {}
+
+
+def register(writer: Writer) -> Writer:
+    """Add a writer to the registry under its ``format``."""
+    _REGISTRY[writer.format] = writer
+    return writer
+
+
+def _load_builtin() -> None:
+    from . import docx, pdf  # noqa: F401  (they register themselves)
+
+
+def get_writer(fmt: str) -> Writer:
+    """The writer for ``fmt`` ('pdf', 'docx'), or an ExportError naming the known formats."""
+    if not _REGISTRY:
+        _load_builtin()
+    try:
+        return _REGISTRY[fmt]
+    except KeyError:
+        raise ExportError(f"unknown format {fmt!r}", hint="use one of: " + ", ".join(sorted(_REGISTRY))) from None
+
+
+def formats() -> list[str]:
+    if not _REGISTRY:
+        _load_builtin()
+    return sorted(_REGISTRY)
+
+
+def unknown_node(node: object, fmt: str) -> ExportError:
+    """The loud error for a node a writer does not know: never skip silently."""
+    from ..errors import RenderError
+
+    return RenderError(f"the {fmt} writer has no rule for document node {type(node).__name__}", hint="add a visit method for it")
+
+
+Visitor = Callable[..., None]
