@@ -279,8 +279,9 @@ def _allowed_fields(model: type[BaseModel], loc: Iterable[Any]) -> list[str]:
 def validation_problems(doc: YamlDoc, error: ValidationError, model: type[BaseModel], cls: type[BriefingError]) -> list[BriefingError]:
     """Turn pydantic's errors into located, human problems, one per error."""
     problems: list[BriefingError] = []
+    seen: set[str] = set()
     for item in error.errors(include_url=False):
-        loc = tuple(part for part in item["loc"] if not (isinstance(part, str) and part.startswith(("function-", "tagged-union"))))
+        loc = _data_path(doc.data, item["loc"])
         kind = item["type"]
         name = loc[-1] if loc else ""
         raw = doc.raw.get(loc)
@@ -315,7 +316,30 @@ def validation_problems(doc: YamlDoc, error: ValidationError, model: type[BaseMo
                 message = message[len("Value error, ") :]
             label = f"{name!r}: " if isinstance(name, str) and name else ""
             problems.append(cls(f"{label}{message[0].lower() + message[1:] if message else message}", location=doc.location(loc)))
-    return problems
+    unique = []
+    for problem in problems:
+        if str(problem) not in seen:
+            seen.add(str(problem))
+            unique.append(problem)
+    return unique
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The part of pydantic's ``loc`` that names real data; union member names it appends are dropped."""
+    path: list[Any] = []
+    current = data
+    for index, part in enumerate(loc):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif isinstance(current, dict) and index == len(loc) - 1:
+            path.append(part)  # a missing or unknown key: keep its name
+            break
+        else:
+            break
+        path.append(part)
+    return tuple(path)
 
 
 def validate(doc: YamlDoc, model: type[M], cls: type[BriefingError] = ContentError) -> M:

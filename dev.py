@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Set up a development environment and run Briefing or its tests, on Linux, macOS and Windows.
+
+    python3 dev.py app     # set up .venv, then open the app on the bundled content
+    python3 dev.py test    # set up .venv (and, on Debian as root, the external tools), then run every test
+
+Extra arguments after ``test`` go to pytest, after ``app`` to ``briefing``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+LOCK = ROOT / "requirements.lock"
+STAMP = VENV / ".briefing-installed"
+DEBIAN_TOOLS = {"qpdf": "qpdf", "pdftotext": "poppler-utils", "pdffonts": "poppler-utils", "soffice": "libreoffice-writer-nogui"}
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def run(*cmd: str | os.PathLike[str], **kwargs) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run([str(c) for c in cmd], check=True, **kwargs)
+
+
+def ensure_venv() -> Path:
+    """Create .venv and install the locked dependencies and Briefing itself (once per lock change)."""
+    if not venv_python().exists():
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    python = venv_python()
+    wanted = f"{LOCK.stat().st_mtime_ns}:{(ROOT / 'pyproject.toml').stat().st_mtime_ns}"
+    if not STAMP.exists() or STAMP.read_text() != wanted:
+        run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+        run(python, "-m", "pip", "install", "--quiet", "-r", LOCK)
+        run(python, "-m", "pip", "install", "--quiet", "--no-deps", "-e", ROOT)
+        STAMP.write_text(wanted)
+    return python
+
+
+def ensure_debian_tools() -> None:
+    """Install qpdf, poppler-utils and LibreOffice on Debian/Ubuntu when running as root."""
+    missing = sorted({pkg for tool, pkg in DEBIAN_TOOLS.items() if shutil.which(tool) is None})
+    if not missing:
+        return
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        run("apt-get", "update", "-qq", env=env)
+        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
+    else:
+        print(f"note: install {', '.join(missing)} for the tests that check output with real tools", file=sys.stderr)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in ("app", "test"):
+        print(__doc__)
+        return 2
+    python = ensure_venv()
+    if argv[0] == "app":
+        return subprocess.call([str(python), "-m", "briefing", *argv[1:]])
+    ensure_debian_tools()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.call([str(python), "-m", "pytest", *argv[1:]], cwd=ROOT, env=env)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,173 @@
+"""Brief files: round trip, migration, newer versions refused, unknown keys kept, atomic save with backup."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+import pytest
+
+from briefing.brief.commands import History, InsertItems, MoveItem, RemoveItems, SetEntry, SetField, refreshed, with_note
+from briefing.brief.model import FORMAT_VERSION, Brief, Status, entry_for, status_of
+from briefing.brief.store import load_brief, save_brief
+from briefing.content.library import load_library
+from briefing.errors import BriefError, BriefTooNew
+from tests.packs import MINIMAL, write_pack
+
+
+@pytest.fixture
+def library(tmp_path):
+    write_pack(tmp_path / "lib")
+    return load_library([tmp_path / "lib"])
+
+
+def make_brief(library) -> Brief:
+    brief = Brief(template="meeting-brief")
+    brief.meta.title = "Call on the Minister"
+    brief.meta.marking = "RESTRICTED"
+    for item_id in ("test/trust", "test/trips", "test/said"):
+        brief.items.append(entry_for(library.get(item_id)))
+    brief.items[1].note = "Use in the opening."
+    return brief
+
+
+def test_round_trip(tmp_path, library):
+    brief = make_brief(library)
+    path = tmp_path / "call.brief"
+    save_brief(brief, path)
+    again = load_brief(path)
+    assert again.model_dump() == brief.model_dump()
+    assert [e.ref for e in again.items] == ["test/trust", "test/trips", "test/said"]
+    assert again.items[1].snapshot["display"] == "over 250 million"
+
+
+def test_unknown_keys_survive(tmp_path, library):
+    path = tmp_path / "call.brief"
+    save_brief(make_brief(library), path)
+    data = json.loads(path.read_text())
+    data["x_future"] = {"a": 1}
+    data["meta"]["x_colour"] = "blue"
+    data["items"][0]["x_pin"] = True
+    path.write_text(json.dumps(data))
+    save_brief(load_brief(path), path)
+    data = json.loads(path.read_text())
+    assert data["x_future"] == {"a": 1} and data["meta"]["x_colour"] == "blue" and data["items"][0]["x_pin"] is True
+
+
+def test_version_1_is_migrated(tmp_path):
+    path = tmp_path / "old.brief"
+    path.write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "template": "talking-points",
+                "title": "Old brief",
+                "marking": "SECRET",
+                "purpose": "Why we meet.",
+                "selection": [{"id": "test/trips", "note": "n", "snapshot": {"item_kind": "figure", "label": "L"}}],
+            }
+        )
+    )
+    brief = load_brief(path)
+    assert brief.version == FORMAT_VERSION
+    assert brief.meta.title == "Old brief" and brief.meta.marking == "SECRET"
+    assert brief.sections.purpose.text == "Why we meet."
+    assert brief.items[0].ref == "test/trips" and brief.items[0].note == "n" and brief.items[0].kind == "figure"
+
+
+def test_newer_version_is_refused_and_not_touched(tmp_path):
+    path = tmp_path / "new.brief"
+    text = json.dumps({"format": "briefing.brief", "version": FORMAT_VERSION + 1, "template": "x"})
+    path.write_text(text)
+    with pytest.raises(BriefTooNew, match="newer Briefing"):
+        load_brief(path)
+    assert path.read_text() == text
+
+
+def test_bad_json_names_line(tmp_path):
+    path = tmp_path / "bad.brief"
+    path.write_text('{\n  "version": 2,\n  "meta": {,}\n}')
+    with pytest.raises(BriefError) as info:
+        load_brief(path)
+    assert f"{path}:3:" in str(info.value)
+
+
+def test_missing_and_changed_items_are_flagged(tmp_path, library):
+    brief = make_brief(library)
+    assert [status_of(e, library) for e in brief.items] == [Status.OK] * 3
+    write_pack(tmp_path / "lib", text=MINIMAL.format(pack="test").replace("over 250 million", "over 260 million").replace("  - id: said", "  - id: said-renamed"))
+    changed = load_library([tmp_path / "lib"])
+    statuses = [status_of(e, changed) for e in brief.items]
+    assert statuses == [Status.OK, Status.CHANGED, Status.MISSING]
+    assert Status.CHANGED.value == "changed since selected" and Status.MISSING.value == "missing from library"
+    # the brief keeps its version until refreshed
+    assert brief.items[1].snapshot["display"] == "over 250 million"
+    fresh = refreshed(brief.items[1], changed.get("test/trips"))
+    assert fresh.snapshot["display"] == "over 260 million" and fresh.note == "Use in the opening."
+    assert status_of(fresh, changed) is Status.OK
+
+
+def test_save_keeps_one_backup_and_permissions(tmp_path, library):
+    path = tmp_path / "call.brief"
+    brief = make_brief(library)
+    save_brief(brief, path)
+    os.chmod(path, 0o600)
+    first = path.read_bytes()
+    brief.meta.title = "Second"
+    save_brief(brief, path)
+    assert (tmp_path / "call.brief~").read_bytes() == first
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_failed_save_leaves_old_file(tmp_path, library, monkeypatch):
+    path = tmp_path / "call.brief"
+    brief = make_brief(library)
+    save_brief(brief, path)
+    before = path.read_bytes()
+    import briefing.brief.store as store
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store, "dump_brief", lambda b: b"{" + b"x" * 10)
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(BriefError, match="No space left"):
+        save_brief(brief, path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["call.brief"]
+
+
+def test_symlinked_target_is_written_through(tmp_path, library):
+    real = tmp_path / "real.brief"
+    link = tmp_path / "link.brief"
+    save_brief(make_brief(library), real)
+    link.symlink_to(real)
+    brief = make_brief(library)
+    brief.meta.title = "Through the link"
+    save_brief(brief, link)
+    assert link.is_symlink() and load_brief(real).meta.title == "Through the link"
+
+
+def test_commands_undo_and_redo(library):
+    brief = Brief()
+    history = History(brief)
+    seen = []
+    history.listeners.append(seen.extend)
+    history.execute(InsertItems([entry_for(library.get("test/trust")), entry_for(library.get("test/trips"))]))
+    history.execute(MoveItem(1, 0))
+    history.execute(SetEntry(0, with_note(brief.items[0], "note")))
+    history.execute(SetField("meta.title", "New title"))
+    history.execute(RemoveItems([1]))
+    assert [e.ref for e in brief.items] == ["test/trips"] and brief.meta.title == "New title" and brief.items[0].note == "note"
+    while history.undo():
+        pass
+    assert brief.items == [] and brief.meta.title == "Untitled brief"
+    while history.redo():
+        pass
+    assert [e.ref for e in brief.items] == ["test/trips"] and brief.items[0].note == "note"
+    assert ("move", 1, 0) in seen and ("field", "meta.title") in seen
+    assert history.dirty
+    history.mark_clean()
+    assert not history.dirty
