@@ -1,0 +1,46 @@
+"""Architecture rules: only briefing.gui imports Qt, and the CLI never loads it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_import_linter_contract_holds():
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint), "--no-cache"], cwd=REPO, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "KEPT" in result.stdout
+
+
+def test_contract_covers_every_core_module():
+    config = tomllib.loads((REPO / "pyproject.toml").read_text())
+    [contract] = config["tool"]["importlinter"]["contracts"]
+    covered = set(contract["source_modules"])
+    package = REPO / "briefing"
+    core = {
+        f"briefing.{p.stem if p.is_file() else p.name}"
+        for p in package.iterdir()
+        if (p.suffix == ".py" and p.stem not in ("__init__", "__main__")) or (p.is_dir() and (p / "__init__.py").exists())
+    } - {"briefing.gui"}
+    assert core <= covered, f"add to the import-linter contract: {sorted(core - covered)}"
+
+
+def test_cli_never_imports_qt(tmp_path):
+    code = (
+        "import sys, io, contextlib\n"
+        "from briefing.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['content', 'list', '--json'])\n"
+        "    main(['templates'])\n"
+        "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))], 'Qt was imported'\n"
+    )
+    env = dict(os.environ, BRIEFING_HOME=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO)
+    assert result.returncode == 0, result.stderr
