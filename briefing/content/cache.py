@@ -1,53 +1,92 @@
-"""A memo of parsed packs, keyed by file identity, so reloading an unchanged library is cheap.
+"""Parsed packs cached in memory and on disk, so reloading an unchanged library is cheap.
 
-An entry is reused only while the file's size, modification time and inode are
-unchanged; any edit invalidates it.
+An entry is used only while the file's size and modification time are those it
+was made from; any edit invalidates it. Only valid packs are cached: a broken
+pack is parsed again each time, so its problems are always current.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import threading
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
+from .. import paths
+from ..atomic import atomic_write_bytes
 from ..errors import BriefingError
 from .model import KINDS, Pack
 
+CACHE_VERSION = 1
+Lines = dict[tuple[Any, ...], int]
+Result = tuple[Pack | None, Lines, list[BriefingError]]
+
 _lock = threading.Lock()
-_memo: dict[Path, tuple[tuple[int, int, int], tuple[Pack | None, dict[tuple[Any, ...], int], list[BriefingError]]]] = {}
+_memo: dict[Path, tuple[tuple[int, int], Result]] = {}
 
 
-def _stamp(path: Path) -> tuple[int, int, int]:
+def _stamp(path: Path) -> tuple[int, int]:
     st = path.stat()
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
+    return (st.st_size, st.st_mtime_ns)
 
 
-def cached_read_pack(path: Path) -> tuple[Pack | None, dict[tuple[Any, ...], int], list[BriefingError]]:
-    """Like :func:`library.read_pack`, plus the line of each item; memoised on file identity."""
+def _disk_entry(path: Path) -> Path:
+    digest = hashlib.sha256(str(path).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return paths.user_cache_dir() / "packs" / f"{digest}.json"
+
+
+def _read_disk(path: Path, stamp: tuple[int, int]) -> Result | None:
+    entry = _disk_entry(path)
+    try:
+        raw = json.loads(entry.read_bytes())
+        if raw.get("v") != CACHE_VERSION or tuple(raw.get("stamp", ())) != stamp or raw.get("path") != str(path):
+            return None
+        pack = Pack.model_validate(raw["pack"], strict=False)
+        lines = {(plural, index): line for plural, index, line in raw["lines"]}
+        return pack, lines, []
+    except (OSError, ValueError, KeyError, TypeError, ValidationError):
+        return None
+
+
+def _write_disk(path: Path, stamp: tuple[int, int], pack: Pack, lines: Lines) -> None:
+    payload = {"v": CACHE_VERSION, "path": str(path), "stamp": list(stamp), "pack": pack.model_dump(mode="json"), "lines": [[k[0], k[1], v] for k, v in lines.items()]}
+    with contextlib.suppress(BriefingError, OSError):
+        atomic_write_bytes(_disk_entry(path), json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+
+
+def cached_read_pack(path: Path) -> Result:
+    """Like :func:`library.read_pack`, plus the line of each item; cached on file identity."""
     from .library import read_pack
 
     key = path.resolve()
     try:
         stamp = _stamp(key)
     except OSError:
-        stamp = (-1, -1, -1)
+        stamp = (-1, -1)
     with _lock:
         hit = _memo.get(key)
-        if hit and hit[0] == stamp:
-            return hit[1]
-    pack, doc, problems = read_pack(path)
-    lines: dict[tuple[Any, ...], int] = {}
-    if pack is not None and doc is not None:
-        for plural in KINDS.values():
-            for index in range(len(getattr(pack, plural))):
-                lines[(plural, index)] = doc.location((plural, index)).line or 1
-    result = (pack, lines, problems)
+    if hit and hit[0] == stamp:
+        return hit[1]
+    result = _read_disk(key, stamp) if stamp[0] >= 0 else None
+    if result is None:
+        pack, doc, problems = read_pack(path)
+        lines: Lines = {}
+        if pack is not None and doc is not None:
+            for plural in KINDS.values():
+                for index in range(len(getattr(pack, plural))):
+                    lines[(plural, index)] = doc.location((plural, index)).line or 1
+            _write_disk(key, stamp, pack, lines)
+        result = (pack, lines, problems)
     with _lock:
         _memo[key] = (stamp, result)
     return result
 
 
 def clear() -> None:
-    """Forget every memoised pack."""
+    """Forget every memoised pack (the disk cache is checked against file stamps anyway)."""
     with _lock:
         _memo.clear()

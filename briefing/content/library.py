@@ -39,11 +39,11 @@ class Item:
     @property
     def title(self) -> str:
         """A one-line name for lists."""
-        m = self.model
+        fields = self.model.__dict__
         for attr in ("title", "label", "name"):
-            if hasattr(m, attr):
-                return getattr(m, attr)
-        return f"{getattr(m, 'speaker_title', '') or ''} {m.speaker}: {m.text}".strip()  # type: ignore[union-attr]
+            if attr in fields:
+                return fields[attr]
+        return f"{fields.get('speaker_title') or ''} {fields['speaker']}: {fields['text']}".strip()
 
     def citation(self) -> str:
         """Where it comes from: source title, author, date and paragraph."""
@@ -60,12 +60,13 @@ class Item:
 
     def as_json(self) -> dict[str, Any]:
         """The item in the stable ``content list --json`` shape."""
-        data: dict[str, Any] = {"id": self.id, "kind": self.kind, "pillar": self.pillar, "title": self.title}
-        data.update(self.model.model_dump(mode="json", exclude={"id"}))
-        data["pillar"] = self.pillar
-        data["source"] = {"pack": self.pack, "file": str(self.path), "citation": self.citation(), **self.model.source.model_dump(mode="json")}
+        data: dict[str, Any] = self.model.model_dump(mode="json")
         if self.kind == "quotation":
-            data["quote_kind"] = self.model.kind  # type: ignore[union-attr]
+            data["quote_kind"] = data.pop("kind")
+        elif "kind" in data:
+            data["subkind"] = data.pop("kind")
+        data.update(id=self.id, kind=self.kind, pillar=self.pillar, title=self.title)
+        data["source"] = {"pack": self.pack, "file": str(self.path), "line": self.line, "citation": self.citation(), **self.model.source.model_dump(mode="json")}
         return data
 
 

@@ -11,20 +11,22 @@ from .library import Item, Library
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of ``text`` for matching ("Zardarī" matches "zardari")."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+_SEARCHED = ("title", "label", "name", "summary", "text", "display", "unit", "speaker", "speaker_title", "role", "occasion", "place")
+_SEARCHED_LISTS = ("key_messages", "participants", "tags")
+
+
 def _haystack(item: Item) -> str:
-    m = item.model
-    parts = [item.id, item.kind, item.title]
-    for attr in ("summary", "text", "display", "unit", "speaker", "speaker_title", "role", "occasion", "place", "name", "label"):
-        value = getattr(m, attr, None)
-        if value:
-            parts.append(str(value))
-    parts.extend(getattr(m, "key_messages", []) or [])
-    parts.extend(getattr(m, "participants", []) or [])
-    parts.extend(m.tags)
+    fields = item.model.__dict__
+    parts = [item.id, item.kind]
+    parts.extend(value for name in _SEARCHED if isinstance(value := fields.get(name), str))
+    for name in _SEARCHED_LISTS:
+        parts.extend(fields.get(name) or ())
     return fold(" \u0000 ".join(parts))
 
 
@@ -61,7 +63,7 @@ class SearchIndex:
                 continue
             if pillar and not _pillar_matches(item, pillar):
                 continue
-            if speaker and speaker not in fold(getattr(item.model, "speaker", "") or ""):
+            if speaker and speaker not in fold(item.model.__dict__.get("speaker") or ""):
                 continue
             if tag and tag not in (fold(t) for t in item.model.tags):
                 continue
