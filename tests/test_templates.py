@@ -164,3 +164,27 @@ def test_front_matter_error_is_located():
     write_user_template("badfront", "<document/>", "name: X\npage_budget: many")
     _, problems = list_templates()
     assert any("badfront.xml.j2:3" in str(p) and "page_budget" in str(p) for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("{% for i in range(9999) %}{% for j in range(9999) %}{% for k in range(9999) %}{% endfor %}{% endfor %}{% endfor %}", "still running"),
+        ("<p>{{ 'x' * 100000000 }}</p>", "too long"),
+        ("<p>{{ ('x' * 900000) + ('x' * 900000) }}</p>", "too long"),
+        ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}<p>{{ f(0) }}</p>", "exceeded its limits"),
+        ("{% include 'self.xml.j2' %}", "exceeded its limits"),
+        ("<p>{{ 9 ** 999999 }}</p>", "exponent"),
+    ],
+)
+def test_runaway_templates_are_stopped(brief, library, body, expected, monkeypatch):
+    import time
+
+    from briefing.templating import isolate
+
+    monkeypatch.setattr(isolate, "TIME_LIMIT_S", 3.0)
+    write_user_template("self", "<document>" + body + "</document>")
+    start = time.perf_counter()
+    with pytest.raises(TemplateError, match=expected):
+        build_document(brief, library, "self")
+    assert time.perf_counter() - start < 8

@@ -19,6 +19,8 @@ from .registry import Template, get_template, template_dirs
 from .xmldoc import XmlBuilder
 
 MAX_OUTPUT_CHARS = 5_000_000
+MAX_STRING = 1_000_000
+MAX_SEQUENCE = 100_000
 
 
 class _Loader(jinja2.FileSystemLoader):
@@ -30,9 +32,27 @@ class _Loader(jinja2.FileSystemLoader):
         return super().get_source(environment, template)
 
 
+class _LimitedSandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, with ``*``, ``**`` and ``+`` checked so no expression builds a huge value."""
+
+    intercepted_binops = frozenset(["*", "**", "+"])
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, int) and abs(right) > 64:
+            raise TemplateLimitExceeded("template exceeded its limits: exponent too large")
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_STRING:
+                    raise TemplateLimitExceeded("template exceeded its limits: a string or list would be too long")
+        result = super().call_binop(context, operator, left, right)
+        if isinstance(result, (str, list, tuple)) and len(result) > MAX_STRING:
+            raise TemplateLimitExceeded("template exceeded its limits: a string or list is too long")
+        return result
+
+
 @lru_cache(maxsize=4)
 def _environment(dirs: tuple[str, ...]) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+    env = _LimitedSandbox(
         loader=_Loader(list(dirs)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -64,12 +84,23 @@ def _template_line(exc: BaseException, path: Path) -> int | None:
 
 
 def render_xml(template: Template, context: dict) -> str:
+    """Render ``template`` to XML: bundled templates in-process, the officer's own in a limited child process."""
+    if template.user:
+        from .isolate import render_isolated
+
+        return render_isolated(template, context)
+    return render_xml_inprocess(template, context)
+
+
+def render_xml_inprocess(template: Template, context: dict) -> str:
     """Render ``template`` with ``context`` to its XML text. Errors name the template file and line."""
     env = environment()
     try:
         compiled = env.get_template(template.path.name)
         out = compiled.render(context)
-    except TemplateError:
+    except TemplateError as exc:  # our own limits and refusals, raised from inside the sandbox
+        if exc.location is None:
+            exc.location = Location(str(template.path), _template_line(exc, template.path))
         raise
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"template syntax error: {exc.message}", location=Location(exc.filename or str(template.path), exc.lineno)) from None
