@@ -73,6 +73,14 @@ class BriefTooNew(BriefError):
     """A brief was written by a newer Briefing; it is opened read-only."""
 
 
+class BriefConflict(BriefError):
+    """The brief changed on disk since it was opened; saving would overwrite someone's work."""
+
+
+class BriefLocked(BriefError):
+    """Another Briefing window or instance has the brief open."""
+
+
 class RenderError(BriefingError):
     """A writer cannot render the document (for example a character no font can show)."""
 

@@ -171,3 +171,58 @@ def test_commands_undo_and_redo(library):
     assert history.dirty
     history.mark_clean()
     assert not history.dirty
+
+
+def test_changed_on_disk_is_a_conflict(tmp_path, library):
+    from briefing.brief.store import file_stamp, save_brief_checked
+    from briefing.errors import BriefConflict
+
+    path = tmp_path / "call.brief"
+    brief = make_brief(library)
+    stamp = save_brief_checked(brief, path, None)
+    assert stamp == file_stamp(path)
+    stamp = save_brief_checked(brief, path, stamp)  # unchanged on disk: fine
+    other = make_brief(library)
+    other.meta.title = "A colleague's edit"
+    save_brief(other, path)
+    with pytest.raises(BriefConflict, match="changed on disk"):
+        save_brief_checked(brief, path, stamp)
+    assert load_brief(path).meta.title == "A colleague's edit"
+    save_brief_checked(brief, path, stamp, force=True)
+    assert load_brief(path).meta.title == "Call on the Minister"
+
+
+def test_second_instance_cannot_lock(tmp_path, library):
+    import subprocess
+    import sys
+
+    from briefing.brief.store import BriefLock
+
+    path = tmp_path / "call.brief"
+    save_brief(make_brief(library), path)
+    first = BriefLock(path)
+    assert first.acquire()
+    code = f"from briefing.brief.store import BriefLock; import sys; sys.exit(0 if BriefLock({str(path)!r}).acquire() else 3)"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 3
+    first.release()
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_lock_is_released_when_the_holder_dies(tmp_path, library):
+    import subprocess
+    import sys
+
+    from briefing.brief.store import BriefLock
+
+    path = tmp_path / "call.brief"
+    save_brief(make_brief(library), path)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"from briefing.brief.store import BriefLock; import time; lock = BriefLock({str(path)!r}); lock.acquire(); print('held', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout.readline().strip() == "held"
+    assert not BriefLock(path).acquire()
+    holder.kill()
+    holder.wait()
+    assert BriefLock(path).acquire()

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from ..atomic import atomic_write_bytes
-from ..errors import BriefError, BriefTooNew, Location
+from ..errors import BriefConflict, BriefError, BriefTooNew, Location
 from .model import FORMAT_NAME, FORMAT_VERSION, Brief
 
 MAX_BRIEF_BYTES = 50 * 1024 * 1024
@@ -93,3 +95,80 @@ def dump_brief(brief: Brief) -> bytes:
 def save_brief(brief: Brief, path: str | Path) -> None:
     """Save atomically (temp file, then replace), keeping one backup as ``path~``."""
     atomic_write_bytes(path, dump_brief(brief), backup=True, error=BriefError)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What a file looked like when it was read: size, modification time and content hash."""
+
+    size: int
+    mtime_ns: int
+    digest: str
+
+
+def file_stamp(path: str | Path) -> Stamp | None:
+    """The stamp of ``path`` now, or None if it does not exist."""
+    path = Path(path)
+    try:
+        st = path.stat()
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise BriefError(f"cannot read brief: {exc.strerror or exc}", location=Location(str(path))) from None
+    return Stamp(st.st_size, st.st_mtime_ns, digest)
+
+
+def save_brief_checked(brief: Brief, path: str | Path, expected: Stamp | None, *, force: bool = False) -> Stamp:
+    """Save unless the file changed on disk since ``expected`` was taken (then BriefConflict); return the new stamp.
+
+    ``expected=None`` means the file was new when opened: an existing file is then a conflict too.
+    """
+    path = Path(path)
+    if not force:
+        current = file_stamp(path)
+        if current is not None and (expected is None or current.digest != expected.digest):
+            raise BriefConflict(
+                "the brief was changed on disk since you opened it",
+                location=Location(str(path)),
+                hint="save under another name, or overwrite to keep your version",
+            )
+    save_brief(brief, path)
+    stamp = file_stamp(path)
+    assert stamp is not None
+    return stamp
+
+
+class BriefLock:
+    """An advisory lock beside a brief, held while one window has it open for editing.
+
+    The lock is an OS file lock (via filelock), so it is released if the holder
+    crashes. A second window or instance gets ``acquired == False`` and should
+    open the brief read-only with a warning.
+    """
+
+    def __init__(self, path: str | Path):
+        from filelock import FileLock
+
+        path = Path(path)
+        self.lock_path = path.with_name(f".{path.name}.lock")
+        self._lock = FileLock(str(self.lock_path), timeout=0, is_singleton=False)
+        self.acquired = False
+
+    def acquire(self) -> bool:
+        """Try once, without waiting. Returns whether this instance now holds the lock."""
+        from filelock import Timeout
+
+        try:
+            self._lock.acquire(timeout=0)
+            self.acquired = True
+        except Timeout:
+            self.acquired = False
+        except OSError:  # a read-only folder: no lock is possible, editing there fails on save anyway
+            self.acquired = False
+        return self.acquired
+
+    def release(self) -> None:
+        if self.acquired:
+            self._lock.release()
+            self.acquired = False
