@@ -92,8 +92,8 @@ class Library:
         return [item for item in self.items.values() if item.kind == "pillar"]
 
 
-def citation(snapshot: dict[str, Any]) -> str:
-    """The citation for an item snapshot: author, title, publication, date and paragraph."""
+def origin_citation(snapshot: dict[str, Any]) -> str:
+    """The source document of an item snapshot: author, title, publication and date."""
     origin = snapshot.get("origin") or {}
     parts = []
     if origin.get("author"):
@@ -103,10 +103,20 @@ def citation(snapshot: dict[str, Any]) -> str:
     for key in ("publication", "date"):
         if origin.get(key):
             parts.append(str(origin[key]))
+    return ", ".join(parts)
+
+
+def locator(snapshot: dict[str, Any]) -> str:
+    """Where in its source an item is: ``para. 7`` with any note."""
     ref = snapshot.get("source") or {}
-    if ref.get("paragraph"):
-        parts.append(f"para. {ref['paragraph']}" + (f" ({ref['note']})" if ref.get("note") else ""))
-    return ", ".join(parts) or "source not recorded"
+    if not ref.get("paragraph"):
+        return ""
+    return f"para. {ref['paragraph']}" + (f" ({ref['note']})" if ref.get("note") else "")
+
+
+def citation(snapshot: dict[str, Any]) -> str:
+    """The full citation for an item snapshot: source document and paragraph."""
+    return ", ".join(p for p in (origin_citation(snapshot), locator(snapshot)) if p) or "source not recorded"
 
 
 def default_folders(extra: Iterable[Path] = ()) -> list[Path]:

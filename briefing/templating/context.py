@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..brief.model import Brief, Entry, status_of
-from ..content.library import Library, citation
+from ..content.library import Library, citation, locator, origin_citation
 from ..style import Scheme
 
 
@@ -30,6 +30,8 @@ def _item(entry: Entry, index: int, number: int, library: Library | None) -> dic
         kind=entry.kind,
         note=entry.note,
         citation=citation(snap),
+        origin=origin_citation(snap),
+        locator=locator(snap),
         status=status_of(entry, library).value if library is not None else "ok",
         pillar_id=f"{snap.get('pack', '')}/{snap.get('pillar', snap.get('id', ''))}",
     )

@@ -20,17 +20,16 @@ from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, ListFlowable, ListItem, Table, TableStyle
+from reportlab.platypus import Flowable, ListFlowable, ListItem, Spacer, Table, TableStyle
 from reportlab.platypus import PageBreak as PageBreakFlowable
 from reportlab.platypus import Paragraph as ParagraphFlowable
-from reportlab.platypus.doctemplate import BaseDocTemplate, IndexingFlowable, LayoutError, PageTemplate
+from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError, PageTemplate
 from reportlab.platypus.frames import Frame
 
 from ..document.model import (
@@ -60,12 +59,14 @@ from . import RenderOptions, WriteResult, register, unknown_node
 # --- Geometry: structure, not looks (sizes are in points unless named _EM) -----------------
 
 _RULE_WIDTH = 0.5  # header and footer rules, table row rules
+_RULE_BELOW_HEADER = 0.45  # the header rule's distance below the header baseline, in header leadings
 _ACCENT_WIDTH = 2.0  # the bar left of a quotation
 _CELL_PADDING = 3.0  # figures table cells
 _BOX_PADDING_EM = 0.7  # note boxes, in ems of the note text
 _QUOTE_INDENT_EM = 1.0  # quotation text from its accent bar
 _LIST_INDENT_EM = 1.6  # list text from the frame edge
 _TOC_INDENT_EM = 1.5  # level-2 contents entries
+_TOC_ROW_PADDING = 1.5  # above and below each contents line
 _SOURCE_HANG_EM = 2.8  # the "[n]" column of the sources list
 _MIN_SPLIT_LINES = 3  # a box or table row splits across pages only into parts at least this many body lines tall
 _FIGURE_COLUMNS = {  # relative widths of the figures table columns
@@ -76,7 +77,6 @@ _FIGURE_HEADINGS = {True: ("Figure", "Value", "Unit", "As of", "Src"), False: ("
 _PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 _BANNER_JOIN = " \u2013 "
 _ELLIPSIS = "\u2026"
-_TOC_EVENT = "BriefingTOCEntry"
 _WHERE = "_briefing_where"  # attribute naming the block a top-level flowable came from
 
 # --- Text: clean, check, escape ------------------------------------------------------------
@@ -94,7 +94,7 @@ def _clean(text: str) -> str:
 
 def _snippet(text: str, length: int = 40) -> str:
     """The start of some text, for an error message."""
-    text = " ".join(_clean(text).split())
+    text = " ".join(_clean(text).split()).encode("utf-8", "backslashreplace").decode("utf-8")
     return text if len(text) <= length else text[:length].rstrip() + _ELLIPSIS
 
 
@@ -116,7 +116,7 @@ class _Face:
     file: str
 
 
-FaceKey = tuple[str, bool, bool]  # (font family in the house style, bold, italic)
+_FaceKey = tuple[str, bool, bool]  # (font family in the house style, bold, italic)
 
 _FONT_LOCK = threading.Lock()
 _FACES: dict[Path, _Face] = {}
@@ -136,7 +136,7 @@ def _face(path: Path) -> _Face:
     return face
 
 
-def _family_faces(house: HouseStyle, family: str) -> dict[FaceKey, _Face]:
+def _family_faces(house: HouseStyle, family: str) -> dict[_FaceKey, _Face]:
     """The four faces of a house-style font family, registered as one reportlab family."""
     try:
         fonts = house.fonts[family]
@@ -170,9 +170,9 @@ class _Kit:
     """A house style made ready for reportlab: faces, paragraph styles and colours."""
 
     house: HouseStyle
-    faces: Mapping[FaceKey, _Face]
+    faces: Mapping[_FaceKey, _Face]
     styles: Mapping[str, ParagraphStyle]
-    fonts: Mapping[str, FaceKey]  # paragraph style name -> the face its plain text is set in
+    fonts: Mapping[str, _FaceKey]  # paragraph style name -> the face its plain text is set in
 
     def style(self, name: str) -> ParagraphStyle:
         """The paragraph style ``name`` (a house-style text style or one derived from them)."""
@@ -187,6 +187,7 @@ class _Kit:
 
     def face(self, style: str, bold: bool = False, italic: bool = False) -> _Face:
         """The face text in paragraph style ``style`` is set in, with extra bold or italic."""
+        self.style(style)  # a StyleError if there is no such style
         family, style_bold, style_italic = self.fonts[style]
         return self.faces[family, style_bold or bold, style_italic or italic]
 
@@ -208,7 +209,7 @@ def _paragraph_style(name: str, text: TextStyle, house: HouseStyle, face: _Face)
     )
 
 
-def _derive(kit_styles: dict[str, ParagraphStyle], fonts: dict[str, FaceKey], faces: Mapping[FaceKey, _Face], house: HouseStyle) -> None:
+def _derive(kit_styles: dict[str, ParagraphStyle], fonts: dict[str, _FaceKey], faces: Mapping[_FaceKey, _Face], house: HouseStyle) -> None:
     """Add the styles the writer needs beyond the house style's own, each derived from one of those."""
 
     def add(name: str, parent: str, bold: bool = False, **overrides: Any) -> None:
@@ -216,25 +217,24 @@ def _derive(kit_styles: dict[str, ParagraphStyle], fonts: dict[str, FaceKey], fa
         fonts[name] = (family, parent_bold or bold, italic)
         kit_styles[name] = ParagraphStyle(name, parent=kit_styles[parent], fontName=faces[fonts[name]].name, **overrides)
 
-    for required in ("body", "small", "note", "table", "list"):
-        house.style(required)  # a StyleError naming the missing style
+    for parent in ("body", "small", "note"):
+        house.style(parent)  # a StyleError naming a missing parent
     body, small = house.style("body"), house.style("small")
     add("cell_note", "small", spaceBefore=0, spaceAfter=0)
     add("caption", "small", bold=True, keepWithNext=1)
     add("note_title", "note", bold=True, spaceAfter=small.space_after)
     add("toc1", "body", bold=True, spaceBefore=0, spaceAfter=0)
     add("toc2", "body", spaceBefore=0, spaceAfter=0, leftIndent=body.size * _TOC_INDENT_EM)
-    add("toc_page", "body", spaceBefore=0, spaceAfter=0, alignment=TA_RIGHT)
     add("source", "small", leftIndent=small.size * _SOURCE_HANG_EM, bulletIndent=0)
 
 
 def _build_kit(house: HouseStyle) -> _Kit:
     """Register the fonts a house style uses and build its paragraph styles."""
-    faces: dict[FaceKey, _Face] = {}
+    faces: dict[_FaceKey, _Face] = {}
     for family in sorted({text.font for text in house.text.values()}):
         faces.update(_family_faces(house, family))
     styles: dict[str, ParagraphStyle] = {}
-    fonts: dict[str, FaceKey] = {}
+    fonts: dict[str, _FaceKey] = {}
     for name, text in house.text.items():
         fonts[name] = (text.font, text.bold, text.italic)
         styles[name] = _paragraph_style(name, text, house, faces[fonts[name]])
@@ -286,10 +286,9 @@ class _Markup:
         self.check(text, self._kit.face(style, bold, italic), where)
         return text
 
-    def text(self, text: str, style: str, where: str, bold: bool = False) -> str:
+    def text(self, text: str, style: str, where: str) -> str:
         """Markup for plain text in paragraph style ``style``."""
-        markup = escape(self.checked(text, style, where, bold=bold))
-        return f"<b>{markup}</b>" if bold else markup
+        return escape(self.checked(text, style, where))
 
     def runs(self, runs: Inline, style: str, where: str) -> str:
         """Markup for runs: emphasis becomes <i>, strong becomes <b>, everything else is escaped."""
@@ -330,9 +329,11 @@ class _Line:
         """``text``, cut short with an ellipsis so it is no wider than ``width``."""
         if self.width(text) <= width:
             return text
-        while text and self.width(text + _ELLIPSIS) > width:
-            text = text[:-1]
-        return text.rstrip() + _ELLIPSIS if text else ""
+        fits, too_long = 0, len(text)  # binary search for the longest start that fits with the ellipsis
+        while too_long - fits > 1:
+            middle = (fits + too_long) // 2
+            fits, too_long = (middle, too_long) if self.width(text[:middle] + _ELLIPSIS) <= width else (fits, middle)
+        return text[:fits].rstrip() + _ELLIPSIS if fits else ""
 
 
 def _share(widths: Sequence[float], total: float) -> list[float]:
@@ -365,6 +366,7 @@ class _Furniture:
     footer_line: _Line
     values: Mapping[str, str]
     rule: Color
+    body: _Line  # the canvas's initial font, so no unembedded standard font is ever declared
 
     @classmethod
     def create(cls, meta: Metadata, kit: _Kit, markup: _Markup) -> _Furniture:
@@ -389,7 +391,7 @@ class _Furniture:
         for name, slots in (("header", header), ("footer", footer)):
             for slot in slots:
                 markup.checked(fill_slot(slot, {**values, "page": "1", "pages": "1"}), name, f"the page {name}")
-        return cls(
+        furniture = cls(
             page_size=_PAGE_SIZES[house.page.size],
             left=margins.left * mm,
             right=margins.right * mm,
@@ -405,7 +407,11 @@ class _Furniture:
             footer_line=_Line.of(kit.style("footer")),
             values=values,
             rule=kit.colour("rule"),
+            body=_Line.of(kit.style("body")),
         )
+        if furniture.banner_line.width(furniture.banner) > furniture.frame_width:
+            raise RenderError(f"the marking {_snippet(furniture.banner)!r} is too long for one line", hint="shorten the caveat")
+        return furniture
 
     @property
     def frame_width(self) -> float:
@@ -422,9 +428,8 @@ class _Furniture:
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
         """Draw banners, slots and rules on the current page of ``canvas``."""
-        width, height = self.page_size
         values = {**self.values, "page": str(page), "pages": str(pages)}
-        top_banner = height - self.header_edge
+        top_banner = self.page_size[1] - self.header_edge
         bottom_banner = self.footer_edge
         header_base = top_banner - self.banner_line.leading
         footer_base = bottom_banner + self.banner_line.leading
@@ -433,7 +438,7 @@ class _Furniture:
         self._banner(canvas, bottom_banner)
         self._slots(canvas, self.header, self.header_line, header_base, values)
         self._slots(canvas, self.footer, self.footer_line, footer_base, values)
-        self._rule(canvas, header_base - self.header_line.leading * 0.45)
+        self._rule(canvas, header_base - self.header_line.leading * _RULE_BELOW_HEADER)
         self._rule(canvas, footer_base + self.footer_line.leading)
         canvas.restoreState()
 
@@ -442,7 +447,7 @@ class _Furniture:
         line = self.banner_line
         canvas.setFont(line.font, line.size)
         canvas.setFillColor(line.colour)
-        canvas.drawCentredString(self.page_size[0] / 2, y, line.fit(self.banner, self.frame_width))
+        canvas.drawCentredString(self.page_size[0] / 2, y, self.banner)
 
     def _slots(self, canvas: Canvas, slots: tuple[str, str, str], line: _Line, y: float, values: Mapping[str, str]) -> None:
         """Left, centre and right slots, each cut short rather than overlapping the others."""
@@ -470,8 +475,9 @@ class _Furniture:
 class _PagedCanvas(Canvas):
     """A canvas that holds its pages until saved, so each can show "Page X of Y" and its furniture.
 
-    Bookmarks are held with their page: reportlab binds a bookmark to the page the
-    document is writing, and held pages are only written at save.
+    Bookmarks are held with their page (reportlab binds a bookmark to the page it is
+    writing, and held pages are only written at save); they also record the page each
+    heading landed on, which the contents show through forms filled in at save.
     """
 
     def __init__(self, *args: Any, furniture: _Furniture, **kwargs: Any):
@@ -479,22 +485,31 @@ class _PagedCanvas(Canvas):
         self._furniture = furniture
         self._held: list[tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]] = []
         self._bookmarks: list[tuple[str, dict[str, Any]]] = []
+        self._heading_pages: dict[str, int] = {}
+        self._page_refs: dict[str, tuple[_Line, float]] = {}
         self.page_count = 0
 
-    def bookmarkPage(self, key: str, **kwargs: Any) -> None:  # noqa: N802 (reportlab's name)
+    def bookmarkPage(self, key: str, **kwargs: Any) -> None:
         """Hold a bookmark on the current page until the page is written."""
         self._bookmarks.append((key, kwargs))
+        self._heading_pages[key] = self.getPageNumber()
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+    def page_ref(self, key: str, line: _Line, width: float) -> None:
+        """Show the page of bookmark ``key`` here, right-aligned in ``width``; the number is filled in at save."""
+        self._page_refs[key] = (line, width)
+        self.doForm(_page_ref_form(key))
+
+    def showPage(self) -> None:
         """Hold the finished page and start the next."""
         self._held.append((dict(self.__dict__), self._bookmarks))
         self._bookmarks = []
         self._startPage()
 
     def save(self) -> None:
-        """Write every held page with its furniture and bookmarks, then the file."""
+        """Write the contents page numbers, then every held page with its furniture and bookmarks, then the file."""
         if self._code:
             self.showPage()
+        self._write_page_refs()
         held = self._held
         for number, (state, bookmarks) in enumerate(held, start=1):
             self.__dict__.update(state)
@@ -504,6 +519,20 @@ class _PagedCanvas(Canvas):
             Canvas.showPage(self)
         self.page_count = len(held)
         Canvas.save(self)
+
+    def _write_page_refs(self) -> None:
+        """Define one form per contents page number, now that every heading's page is known."""
+        for key, (line, width) in self._page_refs.items():
+            self.beginForm(_page_ref_form(key), lowerx=0, lowery=-line.size, upperx=width, uppery=line.size * 2)
+            self.setFont(line.font, line.size)
+            self.setFillColor(line.colour)
+            self.drawRightString(width, 0, str(self._heading_pages.get(key, "")))
+            self.endForm()
+
+
+def _page_ref_form(key: str) -> str:
+    """The name of the form showing the page of bookmark ``key``."""
+    return f"page-of-{key}"
 
 
 # --- Headings, contents and the document template ----------------------------------------
@@ -524,66 +553,37 @@ class _HeadingParagraph(ParagraphFlowable):
 
     entry: _TocEntry | None = None
 
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """Split a (very long) heading; its first part keeps the contents entry."""
+        parts = super().split(availWidth, availHeight)
+        if parts:
+            parts[0].entry = self.entry
+        return parts
 
-class _ContentsTable(IndexingFlowable):
-    """A table of contents whose entries are known up front; a second pass fills in the page numbers."""
 
-    def __init__(self, entries: Sequence[_TocEntry], kit: _Kit):
+class _PageNumber(Flowable):
+    """The page a heading is on, right-aligned on the baseline of a one-line paragraph in ``line``'s look."""
+
+    def __init__(self, key: str, line: _Line):
         super().__init__()
-        self._entries = tuple(entries)
-        self._keys = {entry.key for entry in entries}
-        self._kit = kit
-        self._seen: dict[str, int] = {}  # pages found in this pass
-        self._shown: dict[str, int] = {}  # pages found in the last pass: what is drawn
-        self._table: Table | None = None
+        self._key = key
+        self._line = line
 
-    def beforeBuild(self) -> None:  # noqa: N802 (reportlab's name)
-        """Show what the last pass found; start collecting again."""
-        self._shown, self._seen = self._seen, {}
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """As wide as offered, one line tall."""
+        self.width, self.height = availWidth, self._line.leading
+        return self.width, self.height
 
-    def isSatisfied(self) -> bool:  # noqa: N802 (reportlab's name)
-        """Done when this pass found the pages the last one did."""
-        return self._seen == self._shown
-
-    def notify(self, kind: str, stuff: Any) -> None:
-        """Record the page of one of this table's headings."""
-        if kind == _TOC_EVENT and stuff[0] in self._keys:
-            self._seen[stuff[0]] = stuff[1]
-
-    def _make_table(self, width: float) -> Table:
-        """The contents as a two-column table: entry, page number."""
-        number = self._kit.style("toc_page")
-        column = pdfmetrics.stringWidth("0000", number.fontName, number.fontSize)
-        rows = [
-            [
-                ParagraphFlowable(f'<a href="#{entry.key}">{entry.markup}</a>', self._kit.style(f"toc{entry.level}")),
-                ParagraphFlowable(str(self._shown.get(entry.key, "")), number),
-            ]
-            for entry in self._entries
-        ]
-        table = Table(rows or [[""]], colWidths=[width - column, column], spaceAfter=self._kit.style("body").spaceAfter)
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))  # fmt: skip
-        return table
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        """Lay the table out for the space offered."""
-        self._table = self._make_table(availWidth)
-        return self._table.wrapOn(self.canv, availWidth, availHeight)
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        """Split a long contents table across pages."""
-        return self._make_table(availWidth).splitOn(self.canv, availWidth, availHeight)
-
-    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
-        """Draw the table laid out by :meth:`wrap`."""
-        assert self._table is not None
-        self._table.drawOn(canvas, x, y, _sW)
+    def draw(self) -> None:
+        """Place the page-number form (see :meth:`_PagedCanvas.page_ref`) where a paragraph puts its first baseline."""
+        self.canv.saveState()
+        self.canv.translate(0, self.height - self._line.size)
+        self.canv.page_ref(self._key, self._line, self.width)
+        self.canv.restoreState()
 
 
 class _BriefDocTemplate(BaseDocTemplate):
-    """One frame per page; bookmarks, outline and contents pages from headings; named layout errors."""
+    """One frame per page; bookmarks and outline entries from headings; layout errors that name the block."""
 
     def __init__(self, stream: BinaryIO, meta: Metadata, furniture: _Furniture, *, outline: bool, invariant: bool):
         super().__init__(
@@ -601,6 +601,9 @@ class _BriefDocTemplate(BaseDocTemplate):
             lang=_clean(meta.language) or None,
             displayDocTitle=True,
             invariant=int(invariant),
+            initialFontName=furniture.body.font,
+            initialFontSize=furniture.body.size,
+            initialLeading=furniture.body.leading,
         )
         self.addPageTemplates([PageTemplate("page", [furniture.frame()])])
         self._furniture = furniture
@@ -608,9 +611,8 @@ class _BriefDocTemplate(BaseDocTemplate):
         self._outline_level = -1
         self._where = "the document"
 
-    def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name)
-        """Start a pass: reset the outline and ask the viewer to show it."""
-        self._outline_level = -1
+    def beforeDocument(self) -> None:
+        """Ask the viewer to show the outline, if there is one."""
         if self._outline:
             self.canv.showOutline()
 
@@ -620,8 +622,8 @@ class _BriefDocTemplate(BaseDocTemplate):
             self._where = getattr(flowables[0], _WHERE, self._where)
         super().handle_flowable(flowables)
 
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
-        """Bookmark a heading, add it to the outline and tell the contents its page."""
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Bookmark a heading where it landed and add it to the outline."""
         entry = getattr(flowable, "entry", None)
         if entry is None:
             return
@@ -630,14 +632,13 @@ class _BriefDocTemplate(BaseDocTemplate):
         if self._outline:
             self._outline_level = min(entry.level - 1, self._outline_level + 1)
             self.canv.addOutlineEntry(entry.title, entry.key, level=self._outline_level, closed=False)
-        self.notify(_TOC_EVENT, (entry.key, self.page))
 
     def render(self, story: list[Flowable]) -> int:
-        """Build the PDF into the stream; the number of pages written."""
+        """Build the PDF into the stream in one pass; the number of pages written."""
         try:
-            self.multiBuild(story, canvasmaker=partial(_PagedCanvas, furniture=self._furniture))
-        except LayoutError as error:
-            raise RenderError(f"{self._where} does not fit on a page", hint=f"shorten it ({error})") from None
+            self.build(story, canvasmaker=partial(_PagedCanvas, furniture=self._furniture))
+        except LayoutError:
+            raise RenderError(f"{self._where} does not fit on a page", hint="shorten it or split it into smaller blocks") from None
         return self.canv.page_count
 
 
@@ -649,9 +650,8 @@ def _toc_entries(document: Document, markup: _Markup) -> dict[int, _TocEntry]:
     entries: dict[int, _TocEntry] = {}
     for index, block in enumerate(document.blocks):
         if type(block) is Heading and block.level in (1, 2):
-            where = f'heading "{_snippet(plain(block.runs))}"'
             title = " ".join(_clean(plain(block.runs)).split())
-            toc_markup = markup.runs(block.runs, f"toc{block.level}", where)
+            toc_markup = markup.runs(block.runs, f"toc{block.level}", _describe(block))
             entries[index] = _TocEntry(f"h{len(entries) + 1}", block.level, title, toc_markup)
     return entries
 
@@ -686,7 +686,8 @@ class _StoryBuilder:
     def build(self) -> list[Flowable]:
         """All blocks as flowables; every text is checked and escaped on the way."""
         story: list[Flowable] = []
-        for self._index, block in enumerate(self._document.blocks):
+        for index, block in enumerate(self._document.blocks):
+            self._index = index
             visit = self._visitors.get(type(block))
             if visit is None:
                 raise unknown_node(block, "pdf")
@@ -700,15 +701,19 @@ class _StoryBuilder:
         """A paragraph of already-checked markup."""
         return ParagraphFlowable(markup, self._kit.style(style), **kwargs)
 
+    def _table(self, rows: list[list[Any]], widths: list[float], commands: list[tuple], **kwargs: Any) -> Table:
+        """A table of flowables; its FONT keeps reportlab's default, unembedded font out of the file."""
+        body = self._kit.style("body")
+        table = Table(rows, colWidths=widths, **kwargs)
+        table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), body.fontName, body.fontSize, body.leading), *commands]))
+        return table
+
     def _box(self, cells: list[Flowable], commands: list[tuple], padding: float) -> Table:
         """A one-cell table around some flowables, which may split across pages."""
         body = self._kit.style("body")
-        table = Table([[cells]], colWidths=[self._width], splitInRow=_MIN_SPLIT_LINES * body.leading,
-                      spaceBefore=body.spaceAfter, spaceAfter=body.spaceAfter * 1.5)  # fmt: skip
-        table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), padding), ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding),
-                                   *commands]))  # fmt: skip
-        return table
+        paddings = [(side, (0, 0), (-1, -1), padding) for side in ("TOPPADDING", "BOTTOMPADDING", "LEFTPADDING", "RIGHTPADDING")]
+        return self._table([[cells]], [self._width], paddings + commands, splitInRow=_MIN_SPLIT_LINES * body.leading,
+                           spaceBefore=body.spaceAfter, spaceAfter=body.spaceAfter * 1.5)  # fmt: skip
 
     def _heading(self, block: Heading) -> list[Flowable]:
         """A heading in style heading1..3; level-1 and level-2 headings carry their contents entry."""
@@ -768,14 +773,13 @@ class _StoryBuilder:
         flowables: list[Flowable] = []
         if block.caption:
             flowables.append(self._para(self._markup.text(block.caption, "caption", where), "caption"))
-        header = [self._para(self._markup.text(title, "table_header", where), "table_header") for title in _FIGURE_HEADINGS[block.show_dates]]
+        titles = _FIGURE_HEADINGS[block.show_dates]
+        header = [self._para(self._markup.text(title, "table_header", where), "table_header") for title in titles]
         rows = [header] + [self._figure_row(row, block.show_dates, f'figures table row "{_snippet(row.label)}"') for row in block.rows]
         widths = [self._width * share for share in _FIGURE_COLUMNS[block.show_dates]]
         body = self._kit.style("body")
-        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=_MIN_SPLIT_LINES * body.leading,
-                      spaceAfter=body.spaceAfter * 1.5)  # fmt: skip
-        table.setStyle(self._figures_style())
-        flowables.append(table)
+        flowables.append(self._table(rows, widths, self._figures_style(), repeatRows=1,
+                                     splitInRow=_MIN_SPLIT_LINES * body.leading, spaceAfter=body.spaceAfter * 1.5))  # fmt: skip
         return flowables
 
     def _figure_row(self, row: FigureRow, show_dates: bool, where: str) -> list[Flowable | list[Flowable]]:
@@ -786,10 +790,10 @@ class _StoryBuilder:
         texts = [row.display, row.unit] + ([row.as_of] if show_dates else []) + [ref_mark(row.ref)]
         return [label] + [self._para(self._markup.text(text, "table", where), "table") for text in texts]
 
-    def _figures_style(self) -> TableStyle:
+    def _figures_style(self) -> list[tuple]:
         """Header fill, zebra stripes and thin row rules, from the house colours."""
         rule = self._kit.colour("rule")
-        return TableStyle([
+        return [
             ("BACKGROUND", (0, 0), (-1, 0), self._kit.colour("table_header_fill")),
             ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, self._kit.colour("table_stripe_fill")]),
             ("LINEBELOW", (0, 1), (-1, -1), _RULE_WIDTH, rule),
@@ -798,7 +802,7 @@ class _StoryBuilder:
             ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING * 1.5),
             ("TOPPADDING", (0, 0), (-1, -1), _CELL_PADDING),
             ("BOTTOMPADDING", (0, 0), (-1, -1), _CELL_PADDING),
-        ])  # fmt: skip
+        ]
 
     def _note(self, block: Note) -> list[Flowable]:
         """A shaded box, its fill chosen by tone, with an optional bold title."""
@@ -819,7 +823,20 @@ class _StoryBuilder:
         """A contents title and the level-1 and level-2 headings after it, with page numbers."""
         title = self._para(self._markup.text(block.title, "heading1", _describe(block)), "heading1")
         following = [entry for index, entry in self._entries.items() if index > self._index]
-        return [title, _ContentsTable(following, self._kit)]
+        if not following:
+            return [title]
+        number = _Line.of(self._kit.style("body"))
+        column = number.width("0000")
+        rows = [
+            [self._para(f'<a href="#{entry.key}">{entry.markup}</a>', f"toc{entry.level}"), _PageNumber(entry.key, number)]
+            for entry in following
+        ]
+        commands = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), _TOC_ROW_PADDING), ("BOTTOMPADDING", (0, 0), (-1, -1), _TOC_ROW_PADDING)]  # fmt: skip
+        body = self._kit.style("body")
+        table = self._table(rows, [self._width - column, column], commands, splitInRow=_MIN_SPLIT_LINES * body.leading,
+                            spaceAfter=body.spaceAfter * 2)  # fmt: skip
+        return [title, table]
 
     def _sources(self, block: SourcesList) -> list[Flowable]:
         """The sources under their title: ``[n] item — citation``, the number hanging."""
@@ -843,6 +860,8 @@ def _describe(block: Any) -> str:
         return f'{type(block).__name__.lower()} title "{_snippet(block.title)}"'
     if isinstance(block, (Heading, Paragraph, Note)):
         return f'{type(block).__name__.lower()} "{_snippet(plain(block.runs))}"'
+    if isinstance(block, ListBlock):
+        return f'list "{_snippet(plain(block.items[0]))}"' if block.items else "list"
     return type(block).__name__.lower()
 
 
@@ -855,7 +874,7 @@ def render_pdf_bytes(document: Document, options: RenderOptions) -> tuple[bytes,
     markup = _Markup(kit)
     furniture = _Furniture.create(document.meta, kit, markup)
     builder = _StoryBuilder(document, kit, markup, furniture.frame_width)
-    story = builder.build()
+    story = builder.build() or [Spacer(0, 0)]  # an empty document is still one page with its markings
     buffer = io.BytesIO()
     template = _BriefDocTemplate(buffer, document.meta, furniture, outline=builder.has_outline, invariant=options.invariant)
     pages = template.render(story)
