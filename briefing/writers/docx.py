@@ -22,8 +22,7 @@ from typing import Any, BinaryIO
 import docx
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.coreprops import CoreProperties
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section, _Footer, _Header
@@ -107,10 +106,15 @@ TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 INVARIANT_DATE = datetime(2000, 1, 1)
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+DOCUMENT_DETAILS = "the document details"
+_REGENERATE = "regenerate it with scripts/make_reference_docx.py"
 _CORE_TEXT_LIMIT = 255  # python-docx refuses longer core-property strings
 
 # Schema order of the rPr children this module inserts itself (CT_RPr, ECMA-376 §17.3.2).
-_AFTER_SZ_CS = ("w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
+_AFTER_SZ_CS = (
+    "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
+    "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
+)  # fmt: skip
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 # --------------------------------------------------------------------------- text safety
@@ -137,15 +141,21 @@ class TextGuard:
 
     def __init__(self) -> None:
         self._removed: dict[str, list[str]] = {}
+        self._seen: set[tuple[str, str]] = set()
 
     def clean(self, text: str, where: str) -> str:
-        """``text`` without characters XML cannot hold, and with tabs and line breaks as spaces."""
+        """``text`` without characters XML cannot hold, and with tabs and line breaks as spaces.
+
+        Removals are counted against ``where``; the same text cleaned twice for the
+        same item (a title in the footer and the file properties) counts once.
+        """
         if _XML_INVALID.search(text):
-            text = _join_surrogate_pairs(text)
-            removed = _XML_INVALID.findall(text)
-            if removed:
+            joined = _join_surrogate_pairs(text)
+            removed = _XML_INVALID.findall(joined)
+            if removed and (where, text) not in self._seen:
+                self._seen.add((where, text))
                 self._removed.setdefault(where, []).extend(removed)
-                text = _XML_INVALID.sub("", text)
+            text = _XML_INVALID.sub("", joined)
         return _LINE_BREAKS.sub(" ", text)
 
     def warnings(self) -> tuple[str, ...]:
@@ -167,15 +177,16 @@ _BLOCK_KINDS: dict[type, str] = {
     Note: "note",
     Contents: "contents",
     SourcesList: "sources list",
+    PageBreak: "page break",
 }
 
 
-def describe(block: Block) -> str:
+def _describe(block: Block) -> str:
     """How a warning names a block: ``quotation by X`` or ``paragraph "The minister…"``."""
     if isinstance(block, Quotation):
         return f"quotation by {_snippet(block.speaker)}"
     lines = block_text(block)
-    kind = _BLOCK_KINDS.get(type(block), type(block).__name__)
+    kind = _BLOCK_KINDS[type(block)]
     return f'{kind} "{_snippet(lines[0])}"' if lines and lines[0].strip() else kind
 
 
@@ -194,7 +205,9 @@ def _reference_bytes(path: Path) -> bytes:
         stat = path.stat()
         return _cached_bytes(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
     except OSError as exc:
-        raise StyleError(f"cannot read the reference .docx {path}: {exc.strerror}", hint="check the path, or leave it empty to use the bundled one") from None
+        raise StyleError(
+            f"cannot read the reference .docx {path}: {exc.strerror}", hint="check the path, or leave it empty to use the bundled one"
+        ) from None
 
 
 def open_reference(path: Path) -> WordDocument:
@@ -236,7 +249,7 @@ def _remove_references(source: Any, rid: str) -> None:
     root = getattr(source, "element", None)
     if root is None:
         return
-    users = [node for node in root.iter(etree.Element) if any(name.startswith(_R_NS) and value == rid for name, value in node.attrib.items())]
+    users = [node for node in root.iter(etree.Element) if any(key.startswith(_R_NS) and value == rid for key, value in node.attrib.items())]
     for node in users:
         node.getparent().remove(node)
 
@@ -277,10 +290,14 @@ def _element(tag: str, **attributes: str) -> Any:
 
 
 def _set_fonts(rpr: Any, name: str) -> None:
-    """Use font ``name`` for every script, dropping theme fonts that would override it."""
+    """Use font ``name`` for Latin and complex scripts, dropping theme fonts that would override it.
+
+    East Asian text keeps the reference document's East Asian font: a Latin
+    house font has no glyphs for it.
+    """
     fonts = rpr.get_or_add_rFonts()
-    fonts.attrib.clear()
-    for script in ("ascii", "hAnsi", "eastAsia", "cs"):
+    for script in ("ascii", "hAnsi", "cs"):
+        fonts.attrib.pop(qn(f"w:{script}Theme" if script != "cs" else "w:cstheme"), None)
         fonts.set(qn(f"w:{script}"), name)
 
 
@@ -329,7 +346,7 @@ def named_styles(word: WordDocument) -> dict[str, Any]:
             found[ui_name] = StyleFactory(element)
     missing = [name for name in wanted.values() if name not in found]
     if missing:
-        raise StyleError(f"the reference .docx has no style {missing[0]!r}", hint="regenerate it with scripts/make_reference_docx.py")
+        raise StyleError(f"the reference .docx has no style {missing[0]!r}", hint=_REGENERATE)
     return found
 
 
@@ -370,6 +387,7 @@ def _set_document_defaults(word: WordDocument, house: HouseStyle) -> None:
     rpr = _default_properties(word, "rPr")
     _set_fonts(rpr, _font_name(house, body))
     rpr.get_or_add_sz().val = Pt(body.size)
+    _set_complex_script(rpr, body)
     spacing = _default_properties(word, "pPr").get_or_add_spacing()
     spacing.attrib.clear()
     spacing.set(qn("w:after"), "0")
@@ -461,13 +479,17 @@ def _fix_table_width(table: Table, width: Length, fractions: Iterable[float]) ->
             tc.width = column_width
 
 
+_TABLE_LOOK_BITS = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100, "noHBand": 0x200, "noVBand": 0x400}
+
+
 def _table_look(table: Table, header_row: bool, banded_rows: bool) -> None:
     """Say which conditional parts of the table style apply: at most the header row and stripes."""
     look = table._tbl.tblPr.find(qn("w:tblLook"))
-    values = {"firstRow": header_row, "lastRow": False, "firstColumn": False, "lastColumn": False, "noHBand": not banded_rows, "noVBand": True}
-    for name, on in values.items():
+    flags = dict.fromkeys(("lastRow", "firstColumn", "lastColumn"), False)
+    flags.update(firstRow=header_row, noHBand=not banded_rows, noVBand=True)
+    for name, on in flags.items():
         look.set(qn(f"w:{name}"), "1" if on else "0")
-    look.attrib.pop(qn("w:val"), None)
+    look.set(qn("w:val"), f"{sum(_TABLE_LOOK_BITS[name] for name, on in flags.items() if on):04X}")  # what Word 2007 reads
 
 
 def _row_properties(table: Table, header_rows: int) -> None:
@@ -477,14 +499,6 @@ def _row_properties(table: Table, header_rows: int) -> None:
         trpr.append(_element("w:cantSplit"))
         if index < header_rows:
             trpr.append(_element("w:tblHeader"))
-
-
-def _no_cell_padding(table: Table) -> None:
-    """Let a layout table's text line up with the page margins."""
-    margins = _element("w:tblCellMar")
-    for side in ("left", "right"):
-        margins.append(_element(f"w:{side}", w="0", type="dxa"))
-    table._tbl.tblPr.append(margins)
 
 
 def _clear(container: _Header | _Footer) -> None:
@@ -519,7 +533,7 @@ def _figures_row(row: FigureRow, show_dates: bool) -> list[str]:
 
 _PAGE_TOKEN = re.compile(r"\{(page|pages)\}")
 _PAGE_FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
-_SLOT_ALIGNMENT = (WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT)
+_SLOT_TABS = (None, WD_TAB_ALIGNMENT.CENTER, WD_TAB_ALIGNMENT.RIGHT)
 
 
 def _fill_slot(paragraph: WordParagraph, template: str, values: dict[str, str]) -> None:
@@ -549,7 +563,7 @@ class _Builder:
         self.document = document
         self.house = house
         self.guard = guard
-        self.where = "document details"
+        self.where = DOCUMENT_DETAILS
         self.index = 0
         self.break_pending = False
         self.section = word.sections[-1]
@@ -578,7 +592,7 @@ class _Builder:
             visit = self.visitors.get(type(block))
             if visit is None:
                 raise unknown_node(block, "docx")
-            self.index, self.where = index, describe(block)
+            self.index, self.where = index, _describe(block)
             visit(block)
         if self.break_pending:
             self.word.add_page_break()
@@ -639,9 +653,7 @@ class _Builder:
         header.is_linked_to_previous = False
         _clear(header)
         self.marking(header.add_paragraph())
-        if self.slots(header, self.house.header, "Header", values):
-            closing = self.styled(header.add_paragraph(), "Header").paragraph_format
-            closing.line_spacing = Pt(1)  # a header must end with a paragraph; keep it invisible
+        self.slots(header, self.house.header, "Header", values)
         footer = self.section.footer
         footer.is_linked_to_previous = False
         _clear(footer)
@@ -662,19 +674,18 @@ class _Builder:
         run.bold = True
         run.font.color.rgb = _rgb(meta.marking_colour)
 
-    def slots(self, container: _Header | _Footer, slots: Slots, style: str, values: dict[str, str]) -> bool:
-        """A borderless row of three cells: left, centre and right slot. False when all are empty."""
+    def slots(self, container: _Header | _Footer, slots: Slots, style: str, values: dict[str, str]) -> None:
+        """One line with the left, centre and right slots on tab stops (no line if all are empty)."""
         templates = [self.guard.clean(t, "the house style's header and footer") for t in (slots.left, slots.centre, slots.right)]
         if not any(templates):
-            return False
-        table = container.add_table(1, 3, self.text_width)
-        _fix_table_width(table, self.text_width, (1 / 3, 1 / 3, 1 / 3))
-        _no_cell_padding(table)
-        for cell, template, alignment in zip(table.rows[0].cells, templates, _SLOT_ALIGNMENT):
-            paragraph = self.styled(cell.paragraphs[0], style)
-            paragraph.alignment = alignment
+            return
+        paragraph = self.styled(container.add_paragraph(), style)
+        stops = paragraph.paragraph_format.tab_stops
+        for template, tab, position in zip(templates, _SLOT_TABS, (0, self.text_width // 2, self.text_width)):
+            if template and tab is not None:
+                stops.add_tab_stop(Length(position), tab)
+                paragraph.add_run().add_tab()
             _fill_slot(paragraph, template, values)
-        return True
 
     # ----- blocks
 
@@ -701,8 +712,10 @@ class _Builder:
     def restarted_numbering(self, style: str) -> int:
         """The numId of a new instance of the style's list numbering, overridden to start at 1."""
         numbering = self.word.part.numbering_part.element
-        style_num_pr = self.styles[style].element.pPr.numPr
-        abstract_id = numbering.num_having_numId(style_num_pr.numId.val).abstractNumId.val
+        ppr = self.styles[style].element.pPr
+        if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
+            raise StyleError(f"the reference .docx style {style!r} has no list numbering", hint=_REGENERATE)
+        abstract_id = numbering.num_having_numId(ppr.numPr.numId.val).abstractNumId.val
         num = numbering.add_num(abstract_id)
         num.add_lvlOverride(ilvl=0).add_startOverride(1)
         return num.numId
@@ -782,12 +795,13 @@ class _Builder:
 
 
 def _core_text(guard: TextGuard, text: str) -> str:
-    """A core-property string: XML-safe and no longer than Word's limit."""
-    return guard.clean(text, "document properties")[:_CORE_TEXT_LIMIT]
+    """A core-property string: XML-safe and no longer than Word allows."""
+    return guard.clean(text, DOCUMENT_DETAILS)[:_CORE_TEXT_LIMIT]
 
 
-def set_properties(props: CoreProperties, meta: Metadata, guard: TextGuard, invariant: bool) -> None:
-    """Title, author, subject, keywords and language; fixed dates and revision when invariant."""
+def set_properties(word: WordDocument, meta: Metadata, guard: TextGuard, invariant: bool) -> None:
+    """Title, author, subject, keywords and language; fixed dates and revision 1 when invariant."""
+    props = word.core_properties
     props.title = _core_text(guard, meta.title)
     props.author = props.last_modified_by = _core_text(guard, meta.author)
     props.subject = _core_text(guard, meta.subject)
@@ -795,9 +809,9 @@ def set_properties(props: CoreProperties, meta: Metadata, guard: TextGuard, inva
     props.language = _core_text(guard, meta.language)
     props.identifier = _core_text(guard, meta.reference)
     props.comments = props.category = props.content_status = props.version = ""
-    now = INVARIANT_DATE if invariant else datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
-    props.created = props.modified = now
+    props.created = props.modified = INVARIANT_DATE if invariant else datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
     props.revision = 1
+    set_language(word, props.language)
 
 
 def deterministic_zip(data: bytes) -> bytes:
@@ -835,10 +849,9 @@ class DocxWriter:
         reference = Path(options.reference_docx) if options.reference_docx else paths.asset("reference.docx")
         word = open_reference(reference)
         apply_house_style(word, options.style)
-        set_language(word, guard.clean(document.meta.language, "document properties"))
         set_up_page(word.sections[-1], options.style.page)
         _Builder(word, document, options.style, guard).build()
-        set_properties(word.core_properties, document.meta, guard, options.invariant)
+        set_properties(word, document.meta, guard, options.invariant)
         check_no_external_relationships(word)
         stream.write(_package_bytes(word, options.invariant))
         return WriteResult(pages=None, warnings=guard.warnings())
