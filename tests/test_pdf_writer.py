@@ -40,7 +40,7 @@ from briefing.writers.pdf import PdfWriter, render_pdf_bytes
 
 STYLE = load_house_style()
 OPTIONS = RenderOptions(style=STYLE, invariant=True)
-MARKING = "OFFICIAL-SENSITIVE \u2013 UK EYES ONLY"
+MARKING = "OFFICIAL-SENSITIVE UK EYES ONLY"  # banner_text(): the marking, then the caveat
 HOSTILE = ("<b>x</b>", "<img src=x>", '<a href="javascript:alert(1)">y</a>', "&amp;", "&lt;b&gt;", "<font color=red>")
 
 

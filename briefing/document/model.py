@@ -169,6 +169,11 @@ class Metadata:
     page_budget: int | None = None
 
 
+def banner_text(meta: Metadata) -> str:
+    """The classification banner printed at the top and bottom of every page: marking, then caveat."""
+    return " ".join(part for part in (meta.marking, meta.caveat) if part)
+
+
 @dataclass(frozen=True)
 class Document:
     """The whole document: metadata and an ordered tuple of blocks."""

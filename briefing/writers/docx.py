@@ -35,6 +35,7 @@ from lxml import etree
 
 from .. import paths
 from ..document.model import (
+    banner_text,
     Block,
     Contents,
     Document,
@@ -670,7 +671,7 @@ class _Builder:
         """The classification banner: bold, in the marking's colour, centred, caveat after it."""
         meta = self.document.meta
         self.styled(paragraph, "Banner").alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = paragraph.add_run(self.text(" ".join(part for part in (meta.marking, meta.caveat) if part)))
+        run = paragraph.add_run(self.text(banner_text(meta)))
         run.bold = True
         run.font.color.rgb = _rgb(meta.marking_colour)
 

@@ -33,6 +33,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError, PageTem
 from reportlab.platypus.frames import Frame
 
 from ..document.model import (
+    banner_text,
     Contents,
     Document,
     FiguresTable,
@@ -75,7 +76,6 @@ _FIGURE_COLUMNS = {  # relative widths of the figures table columns
 }
 _FIGURE_HEADINGS = {True: ("Figure", "Value", "Unit", "As of", "Src"), False: ("Figure", "Value", "Unit", "Src")}
 _PAGE_SIZES = {"A4": A4, "Letter": LETTER}
-_BANNER_JOIN = " \u2013 "
 _ELLIPSIS = "\u2026"
 _WHERE = "_briefing_where"  # attribute naming the block a top-level flowable came from
 
@@ -399,7 +399,7 @@ class _Furniture:
             bottom=margins.bottom * mm,
             header_edge=house.page.header_mm * mm,
             footer_edge=house.page.footer_mm * mm,
-            banner=_BANNER_JOIN.join(part for part in (marking, caveat) if part),
+            banner=markup.checked(banner_text(meta), "banner", "the marking", bold=True),
             banner_line=_Line.of(kit.style("banner"), banner_colour),
             header=header,
             footer=footer,
