@@ -133,6 +133,7 @@ class SourcesList:
 
     entries: tuple[SourceEntry, ...]
     title: str = "Sources"
+    note: str = ""  # a line under the title, e.g. the one document every item comes from
 
 
 Block = Union[Heading, Paragraph, ListBlock, Quotation, FiguresTable, Note, PageBreak, Contents, SourcesList]
@@ -248,5 +249,6 @@ def block_text(block: Block) -> list[str]:
     if isinstance(block, Contents):
         return [block.title]
     if isinstance(block, SourcesList):
-        return [block.title] + [f"{ref_mark(e.number)} {e.item} {e.citation}" for e in block.entries]
+        head = [line for line in (block.title, block.note) if line]
+        return head + [f"{ref_mark(e.number)} {e.item} {e.citation}" for e in block.entries]
     raise TypeError(f"unknown document node {type(block).__name__}")

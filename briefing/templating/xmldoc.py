@@ -51,7 +51,7 @@ class XmlBuilder:
             "note": self._note,
             "pagebreak": lambda el: dm.PageBreak(),
             "contents": lambda el: dm.Contents(title=el.get("title", "Contents")),
-            "sources": self._sources_placeholder,
+            "sources": self._sources,
         }
 
     # -- errors -------------------------------------------------------------
@@ -89,10 +89,7 @@ class XmlBuilder:
                 raise self._error(
                     f"unknown block <{element.tag}>", element.tag, "use one of: " + ", ".join(f"<{t}>" for t in self._blocks)
                 )
-            if element.tag == "sources":
-                blocks.extend(self._sources(element))
-            else:
-                blocks.append(handler(element))
+            blocks.append(handler(element))
             if (element.tail or "").strip():
                 raise self._error(f"text after </{element.tag}> outside any block", element.tag, "wrap text in <p>...</p>")
         return tuple(blocks)
@@ -189,10 +186,7 @@ class XmlBuilder:
             raise self._error(f"unknown note tone {tone!r}", "note", "use note, warning or recommendation")
         return dm.Note(runs=self._inline(el), title=el.get("title", ""), tone=tone)  # type: ignore[arg-type]
 
-    def _sources_placeholder(self, el: Element) -> dm.Block:
-        raise AssertionError("handled in build()")  # pragma: no cover - <sources> may expand to two blocks
-
-    def _sources(self, el: Element) -> list[dm.Block]:
+    def _sources(self, el: Element) -> dm.SourcesList:
         """The sources list. When every item comes from one document, it is named once above the list."""
         origins = {i["origin"] for i in self.items}
         common = len(origins) == 1 and next(iter(origins))
@@ -200,10 +194,8 @@ class XmlBuilder:
             dm.SourceEntry(number=i["ref"], item=_source_label(i), citation=(i["locator"] if common and i["locator"] else i["citation"]))
             for i in self.items
         )
-        blocks: list[dm.Block] = [dm.SourcesList(entries=entries, title=el.get("title", "Sources"))]
-        if common and entries:
-            blocks.append(dm.Paragraph(runs=(dm.Run(f"All items are from {common}."),), role="small"))
-        return blocks
+        note = f"All items are from {common}." if common and entries else ""
+        return dm.SourcesList(entries=entries, title=el.get("title", "Sources"), note=note)
 
 
 def _source_label(item: dict[str, Any]) -> str:

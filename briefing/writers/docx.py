@@ -510,14 +510,8 @@ def _clear(container: _Header | _Footer) -> None:
 
 
 def _contents_entries(blocks: tuple[Block, ...], after: int) -> list[tuple[int, str]]:
-    """(level, text) of the level-1 and level-2 headings after block ``after``, sources included."""
-    entries = []
-    for block in blocks[after + 1 :]:
-        if isinstance(block, Heading) and block.level <= 2:
-            entries.append((max(block.level, 1), plain(block.runs)))
-        elif isinstance(block, SourcesList):
-            entries.append((1, block.title))
-    return entries
+    """(level, text) of the level-1 and level-2 headings after block ``after``, as the PDF's contents lists them."""
+    return [(block.level, plain(block.runs)) for block in blocks[after + 1 :] if isinstance(block, Heading) and block.level <= 2]
 
 
 def _figures_columns(show_dates: bool) -> tuple[list[str], tuple[float, ...]]:
@@ -785,8 +779,11 @@ class _Builder:
                 _field_end(paragraph)
 
     def sources_list(self, block: SourcesList) -> None:
-        """A level-1 heading, then one line per source: ``[n] item — citation``."""
-        self.new_paragraph("Heading 1", block.title)
+        """A level-2 heading (if titled), the note, then one line per source: ``[n] item — citation``."""
+        if block.title:
+            self.new_paragraph("Heading 2", block.title)
+        if block.note:
+            self.new_paragraph("Small", block.note)
         for entry in block.entries:
             line = " \u2014 ".join(part for part in (entry.item, entry.citation) if part)
             self.new_paragraph("Small", f"{ref_mark(entry.number)} {line}")

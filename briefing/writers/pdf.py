@@ -840,7 +840,11 @@ class _StoryBuilder:
 
     def _sources(self, block: SourcesList) -> list[Flowable]:
         """The sources under their title: ``[n] item — citation``, the number hanging."""
-        flowables: list[Flowable] = [self._para(self._markup.text(block.title, "heading2", _describe(block)), "heading2")]
+        flowables: list[Flowable] = []
+        if block.title:
+            flowables.append(self._para(self._markup.text(block.title, "heading2", _describe(block)), "heading2"))
+        if block.note:
+            flowables.append(self._para(self._markup.text(block.note, "source", _describe(block)), "source"))
         for entry in block.entries:
             where = f"source {ref_mark(entry.number)}"
             text = self._markup.text(entry.item, "source", where)
