@@ -13,9 +13,8 @@ ITEMS = [
     ("people-centred", ""),
     ("orange-line-passenger-trips", "Cite as evidence of delivery on livelihoods."),
     ("gwadar-hospital-patients", ""),
-    ("study-training-opportunities", ""),
     ("xi-friendly-policy-all-pakistanis", ""),
-    ("shehbaz-epic-of-trust", "Use in closing."),
+    ("shehbaz-epic-of-trust", ""),
 ]
 
 
@@ -31,13 +30,9 @@ def build() -> Brief:
     meta.reference = "ISB/POL/2025/114"
     meta.marking = "RESTRICTED"
     brief.sections.purpose.text = (
-        "To hear the Ambassador's account of the 2025-2029 Action Plan agreed during the Prime Minister's visit to China, "
-        "and to identify where our own development programme can work alongside it."
+        "To hear the Ambassador on the 2025-2029 Action Plan and find where our development programme can work alongside it."
     )
-    brief.sections.background.text = (
-        "The Action Plan was released during Prime Minister Shehbaz Sharif's visit to China from 30 August to 4 September 2025. "
-        "The Ambassador's recent article sets out five areas of cooperation; the two most relevant to us are below."
-    )
+    brief.sections.background.text = "The Action Plan was released during the Prime Minister's visit to China (30 August to 4 September 2025)."
     brief.sections.recommendation.text = "Welcome the emphasis on livelihoods and ask for a contact point on vocational training."
     for item_id, note in ITEMS:
         entry = entry_for(library.get(f"{PACK}/{item_id}"))

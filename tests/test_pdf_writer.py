@@ -455,11 +455,6 @@ def test_concurrent_renders_do_not_mix(tmp_path):
     assert all(result == expected[id(document)] for document, result in zip(documents, results))
 
 
-def test_page_budget_overrun_is_a_warning(tmp_path):
-    rendered = render(Document(replace(META, page_budget=1), BLOCKS), tmp_path / "budget.pdf")
-    assert rendered.result.warnings == ("the brief runs to 2 pages; its template allows 1",)
-
-
 def test_a_two_page_brief_renders_quickly():
     render_pdf_bytes(DOCUMENT, OPTIONS)  # warm: fonts and styles are cached
     timings = []

@@ -844,7 +844,7 @@ class _StoryBuilder:
         if block.title:
             flowables.append(self._para(self._markup.text(block.title, "heading2", _describe(block)), "heading2"))
         if block.note:
-            flowables.append(self._para(self._markup.text(block.note, "source", _describe(block)), "source"))
+            flowables.append(self._para(self._markup.text(block.note, "small", _describe(block)), "small"))
         for entry in block.entries:
             where = f"source {ref_mark(entry.number)}"
             text = self._markup.text(entry.item, "source", where)
@@ -885,13 +885,6 @@ def render_pdf_bytes(document: Document, options: RenderOptions) -> tuple[bytes,
     return buffer.getvalue(), pages
 
 
-def _budget_warnings(meta: Metadata, pages: int) -> tuple[str, ...]:
-    """A warning when the brief runs over its template's page budget."""
-    if meta.page_budget is not None and pages > meta.page_budget:
-        return (f"the brief runs to {pages} pages; its template allows {meta.page_budget}",)
-    return ()
-
-
 class PdfWriter:
     """Writes a document as a PDF with embedded fonts, bookmarks and page furniture."""
 
@@ -902,7 +895,7 @@ class PdfWriter:
         """Write the PDF to ``stream``; report its page count."""
         data, pages = render_pdf_bytes(document, options)
         stream.write(data)
-        return WriteResult(pages=pages, warnings=_budget_warnings(document.meta, pages))
+        return WriteResult(pages=pages)  # the page budget is judged by export.BuildResult
 
 
 register(PdfWriter())
