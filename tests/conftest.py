@@ -43,3 +43,13 @@ def isolated_home(tmp_path_factory, monkeypatch) -> Path:
 
     cache.clear()
     return home
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/*.json from the current output")
+
+
+@pytest.fixture
+def update_goldens(request) -> bool:
+    """True when goldens should be rewritten (--update-goldens or UPDATE_GOLDENS=1)."""
+    return bool(request.config.getoption("--update-goldens") or os.environ.get("UPDATE_GOLDENS") == "1")

@@ -250,5 +250,5 @@ def block_text(block: Block) -> list[str]:
         return [block.title]
     if isinstance(block, SourcesList):
         head = [line for line in (block.title, block.note) if line]
-        return head + [f"{ref_mark(e.number)} {e.item} {e.citation}" for e in block.entries]
+        return head + [f"{ref_mark(e.number)} " + " \u2014 ".join(p for p in (e.item, e.citation) if p) for e in block.entries]
     raise TypeError(f"unknown document node {type(block).__name__}")

@@ -1,0 +1,33 @@
+"""GUI test fixtures: a main window whose dialogs are answered by the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.gui.helpers import TODAY, FakeDialogs
+
+
+@pytest.fixture
+def dialogs() -> FakeDialogs:
+    return FakeDialogs()
+
+
+@pytest.fixture
+def make_window(qtbot, dialogs):
+    """Build a MainWindow (shown) with the fake dialogs and a fixed 'today'."""
+    from briefing.gui.main_window import MainWindow
+
+    def make(content=(), dialogs=dialogs, show=True):
+        window = MainWindow(content=content, dialogs=dialogs, today=lambda: TODAY)
+        qtbot.addWidget(window)
+        if show:
+            window.show()
+            qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()

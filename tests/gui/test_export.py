@@ -1,0 +1,82 @@
+"""Export in the background to PDF and Word, offering to open the result; printing the real PDF."""
+
+from __future__ import annotations
+
+import docx
+import pypdf
+from PySide6.QtPrintSupport import QPrinter
+
+from tests.gui.helpers import DIRECT, ORANGE, TRUST
+
+
+def pdf_text(path) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+
+
+def export(qtbot, window, fmt, path):
+    with qtbot.waitSignal(window.exportFinished, timeout=30000) as blocker:
+        assert window.export(fmt, path)
+        assert window.progress.isVisibleTo(window)
+    assert not window.progress.isVisibleTo(window)
+    return blocker.args[0]
+
+
+def fill(window):
+    window.session.add_items([TRUST, ORANGE, DIRECT])
+    window.session.set_field("meta.title", "Export check")
+
+
+def test_export_pdf(qtbot, tmp_path, window, dialogs):
+    fill(window)
+    dialogs.answers["export_done"] = "file"
+    result = export(qtbot, window, "pdf", tmp_path / "out.pdf")
+    assert result.outputs == [tmp_path / "out.pdf"]
+    text = pdf_text(tmp_path / "out.pdf")
+    assert "Export check" in text and "250 million" in text and "prologue" in text
+    assert dialogs.urls == [str(tmp_path / "out.pdf")]
+
+
+def test_export_word(qtbot, tmp_path, window, dialogs):
+    fill(window)
+    dialogs.answers["export_done"] = "folder"
+    dialogs.paths.append(tmp_path / "out")  # asked, and the suffix is added
+    with qtbot.waitSignal(window.exportFinished, timeout=30000):
+        window.export_docx_action.trigger()
+    document = docx.Document(str(tmp_path / "out.docx"))
+    text = "\n".join(p.text for p in document.paragraphs)
+    text += "\n".join(cell.text for table in document.tables for row in table.rows for cell in row.cells)
+    assert "Export check" in text and "250 million" in text
+    assert dialogs.urls == [str(tmp_path)]
+
+
+def test_cancelled_export_does_nothing(window, dialogs):
+    assert not window.export("pdf")
+    assert dialogs.asked == ["save_path"]
+
+
+def test_export_failure_is_reported_not_raised(qtbot, tmp_path, window, dialogs):
+    window.session.set_field("meta.title", "Bad \U0001f600")
+    with qtbot.waitSignal(window.exportFinished, timeout=30000) as blocker:
+        window.export("pdf", tmp_path / "bad.pdf")
+    assert "cannot show U+1F600" in blocker.args[0]
+    [(title, message)] = dialogs.errors
+    assert title == "Export failed" and "U+1F600" in message
+    assert not (tmp_path / "bad.pdf").exists()
+
+
+def test_print_to_a_pdf_file(tmp_path, window):
+    fill(window)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pages = window.print_brief(printer)
+    reader = pypdf.PdfReader(tmp_path / "printed.pdf")
+    assert pages >= 1 and len(reader.pages) == pages
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - 595) < 3 and abs(float(box.height) - 842) < 3  # A4, as the brief
+
+
+def test_print_asks_through_the_print_dialog(window, dialogs):
+    dialogs.answers["setup_printer"] = False
+    assert window.print_brief() == 0
+    assert dialogs.asked == ["setup_printer"]

@@ -1,0 +1,81 @@
+"""Searching the library as you type, the filters, and the detail view of an item."""
+
+from __future__ import annotations
+
+from briefing.gui.roles import ItemIdRole, StaleRole
+
+from tests.gui.helpers import DIRECT, ORANGE, PROJECT, REPORTED
+
+
+def shown_ids(panel) -> list[str]:
+    model, ids = panel.model, []
+
+    def walk(parent):
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            if index.data(ItemIdRole):
+                ids.append(index.data(ItemIdRole))
+            walk(index)
+
+    walk(panel.tree.rootIndex())
+    return ids
+
+
+def test_typing_filters_the_tree(qtbot, window):
+    panel = window.library_panel
+    everything = shown_ids(panel)
+    qtbot.keyClicks(panel.search_box, "Orange Line")
+    found = shown_ids(panel)
+    assert ORANGE in found and PROJECT in found
+    assert len(found) < len(everything)
+    assert panel.count_label.text().startswith(f"{len(found)} of ")
+    panel.search_box.clear()
+    assert len(shown_ids(panel)) == len(everything)
+
+
+def test_kind_pillar_and_speaker_filters(window):
+    panel = window.library_panel
+    panel.kind_box.setCurrentIndex(panel.kind_box.findData("quotation"))
+    quotes = shown_ids(panel)
+    assert quotes and all(window.session.library.get(i).kind == "quotation" for i in quotes)
+    panel.speaker_box.setCurrentIndex(panel.speaker_box.findText("Jiang Zaidong"))
+    assert DIRECT in shown_ids(panel) and REPORTED not in shown_ids(panel)
+    panel.kind_box.setCurrentIndex(0)
+    panel.speaker_box.setCurrentIndex(0)
+    panel.pillar_box.setCurrentIndex(panel.pillar_box.findData("cpec-action-plan-2025/people-centred"))
+    people = shown_ids(panel)
+    assert ORANGE in people and all(window.session.library.get(i).pillar == "cpec-action-plan-2025/people-centred" for i in people)
+
+
+def test_detail_view_shows_text_source_paragraph_and_date(window):
+    panel = window.library_panel
+    panel.search_box.setText("Orange Line")
+    index = panel.model.find(ORANGE)
+    panel.tree.setCurrentIndex(index)
+    text = panel.details.toPlainText()
+    assert "over 250 million" in text
+    assert "Jiang Zaidong" in text and "Paragraph: 7" in text
+    assert "As of: 2025-09" in text
+
+
+def test_old_figures_are_marked_stale(window):
+    panel = window.library_panel
+    panel.search_box.setText("Orange Line")
+    index = panel.model.find(ORANGE)
+    assert index.data(StaleRole) is True  # as of 2025-09: 14 months before TODAY, over the default 12
+    panel.tree.setCurrentIndex(index)
+    assert "Stale figure" in panel.details.toPlainText()
+    panel.set_stale_months(24)
+    index = panel.model.find(ORANGE)
+    assert index.data(StaleRole) is False
+    assert "Stale figure" not in panel.details.toPlainText()
+
+
+def test_direct_and_reported_quotations_are_labelled(window):
+    panel = window.library_panel
+    panel.tree.setCurrentIndex(panel.model.find(DIRECT))
+    assert "DIRECT QUOTATION (VERBATIM)" in panel.details.toPlainText()
+    assert "cannot be edited" in panel.details.toPlainText()
+    panel.tree.setCurrentIndex(panel.model.find(REPORTED))
+    assert "REPORTED STATEMENT" in panel.details.toPlainText()
+    assert "Reported statement" in panel.model.find(REPORTED).data(3)  # ToolTipRole

@@ -1,0 +1,65 @@
+"""Autosave to a recovery file, and the offer to restore it after a crash."""
+
+from __future__ import annotations
+
+from briefing import paths
+
+from tests.gui.helpers import ORANGE, TRUST, refs
+
+
+def test_restore_after_a_simulated_crash(make_window, dialogs):
+    crashed = make_window()
+    crashed.session.add_items([ORANGE, TRUST])
+    crashed.session.set_field("meta.title", "Unsaved work")
+    crashed.autosave()
+    recovery = paths.user_state_dir() / "recovery.brief"
+    assert recovery.is_file()
+    # the crash: the window never closes, so the recovery file stays for the next start
+
+    restored = make_window()
+    restored.start()
+    assert "offer_restore" in dialogs.asked
+    assert refs(restored) == [ORANGE, TRUST]
+    assert restored.session.brief.meta.title == "Unsaved work"
+    assert restored.isWindowModified()
+    assert recovery.is_file()  # kept until the brief is saved
+
+
+def test_declining_the_offer_removes_the_recovery_file(make_window, dialogs):
+    first = make_window()
+    first.session.add_items([ORANGE])
+    first.autosave()
+    dialogs.answers["offer_restore"] = False
+    second = make_window()
+    assert second.check_recovery() is False
+    assert refs(second) == []
+    assert not (paths.user_state_dir() / "recovery.brief").exists()
+
+
+def test_saving_and_clean_exit_remove_the_recovery_file(tmp_path, window, dialogs):
+    recovery = paths.user_state_dir() / "recovery.brief"
+    window.session.add_items([ORANGE])
+    window.autosave()
+    assert recovery.is_file()
+    dialogs.paths.append(tmp_path / "saved.brief")
+    window.save()
+    assert not recovery.exists()
+    window.session.add_items([TRUST])
+    window.autosave()
+    assert recovery.is_file()
+    window.close()  # discards
+    assert not recovery.exists()
+
+
+def test_autosave_runs_on_a_timer(qtbot, window):
+    window.settings.autosave_seconds = 5
+    window.apply_settings()
+    assert window.autosave_timer.interval() == 5000
+    window.session.add_items([ORANGE])
+    window.autosave_timer.setInterval(50)
+    qtbot.waitUntil(lambda: (paths.user_state_dir() / "recovery.brief").is_file(), timeout=3000)
+
+
+def test_nothing_is_autosaved_while_the_brief_is_saved(window):
+    window.autosave()
+    assert not (paths.user_state_dir() / "recovery.brief").exists()
