@@ -35,7 +35,6 @@ from lxml import etree
 
 from .. import paths
 from ..document.model import (
-    banner_text,
     Block,
     Contents,
     Document,
@@ -50,12 +49,14 @@ from ..document.model import (
     Paragraph,
     Quotation,
     SourcesList,
+    banner_text,
     block_text,
     plain,
     quotation_attribution,
     quotation_sentence,
     ref_mark,
 )
+from ..document.text import clean_text, describe_removed
 from ..errors import ExportError, StyleError
 from ..style import HouseStyle, PageStyle, Slots, TextStyle, fill_slot
 from . import RenderOptions, WriteResult, register, unknown_node
@@ -120,21 +121,11 @@ _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 # --------------------------------------------------------------------------- text safety
 
-_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_LINE_BREAKS = re.compile("\r\n|[\t\n\r]")
-
-
-def _join_surrogate_pairs(text: str) -> str:
-    """Turn a valid pair of surrogate code points into the one character they encode."""
-    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
 def _removal_warning(where: str, removed: list[str]) -> str:
     """The user-facing warning for characters removed from one item."""
-    count = len(removed)
-    noun = "control character" if all(ord(char) < 0x20 for char in removed) else "invalid character"
-    codes = ", ".join(dict.fromkeys(f"U+{ord(char):04X}" for char in removed))
-    return f"removed {count} {noun}{'' if count == 1 else 's'} ({codes}) from {where}"
+    return f"removed {describe_removed(removed)} from {where}"
 
 
 class TextGuard:
@@ -150,14 +141,11 @@ class TextGuard:
         Removals are counted against ``where``; the same text cleaned twice for the
         same item (a title in the footer and the file properties) counts once.
         """
-        if _XML_INVALID.search(text):
-            joined = _join_surrogate_pairs(text)
-            removed = _XML_INVALID.findall(joined)
-            if removed and (where, text) not in self._seen:
-                self._seen.add((where, text))
-                self._removed.setdefault(where, []).extend(removed)
-            text = _XML_INVALID.sub("", joined)
-        return _LINE_BREAKS.sub(" ", text)
+        cleaned, removed = clean_text(text)
+        if removed and (where, text) not in self._seen:
+            self._seen.add((where, text))
+            self._removed.setdefault(where, []).extend(removed)
+        return cleaned
 
     def warnings(self) -> tuple[str, ...]:
         """One warning per item that lost characters, in the order the items were met."""
@@ -166,7 +154,7 @@ class TextGuard:
 
 def _snippet(text: str, limit: int = 40) -> str:
     """A short, XML-safe excerpt of ``text`` for naming an item in a warning."""
-    text = " ".join(_XML_INVALID.sub("", _join_surrogate_pairs(text)).split())
+    text = " ".join(clean_text(text)[0].split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 

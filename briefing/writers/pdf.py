@@ -33,11 +33,10 @@ from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError, PageTem
 from reportlab.platypus.frames import Frame
 
 from ..document.model import (
-    banner_text,
     Contents,
     Document,
-    FiguresTable,
     FigureRow,
+    FiguresTable,
     Heading,
     Inline,
     ListBlock,
@@ -48,11 +47,13 @@ from ..document.model import (
     Quotation,
     Run,
     SourcesList,
+    banner_text,
     plain,
     quotation_attribution,
     quotation_sentence,
     ref_mark,
 )
+from ..document.text import clean_text
 from ..errors import RenderError, StyleError
 from ..style import HouseStyle, TextStyle, fill_slot, font_file
 from . import RenderOptions, WriteResult, register, unknown_node
@@ -81,15 +82,9 @@ _WHERE = "_briefing_where"  # attribute naming the block a top-level flowable ca
 
 # --- Text: clean, check, escape ------------------------------------------------------------
 
-_CONTROLS: dict[int, str | None] = {
-    code: (" " if chr(code).isspace() else None) for code in (*range(0x20), *range(0x7F, 0xA0))
-}
-_CONTROLS.update({0x2028: " ", 0x2029: " "})  # line and paragraph separators
-
-
 def _clean(text: str) -> str:
-    """Text with whitespace controls (tab, newline, vertical tab, ...) as spaces and other control characters dropped."""
-    return text.translate(_CONTROLS)
+    """Text by the writers' shared rule: whitespace controls as spaces, other controls and lone surrogates dropped."""
+    return clean_text(text)[0]
 
 
 def _snippet(text: str, length: int = 40) -> str:

@@ -75,7 +75,6 @@ class FakeDialogs(Dialogs):
         return int(self.answers["show_dialog"])  # type: ignore[arg-type]
 
 
-
 def wait_preview(qtbot, window, timeout: int = 15000) -> None:
     """Wait until the preview shows the brief as it is now."""
     with qtbot.waitSignal(window.preview.updated, timeout=timeout):

@@ -7,11 +7,10 @@ import sys
 from briefing import logs
 from briefing.errors import ContentError
 from briefing.gui.guard import install_excepthook
-
 from tests.gui.helpers import ORANGE, refs
 
 
-def test_excepthook_shows_the_message_and_logs_it(window, dialogs):
+def test_excepthook_shows_the_message_and_logs_it(window, dialogs, caplog):
     window.session.add_items([ORANGE])
     shown: list[str] = []
     previous = install_excepthook(shown.append)
@@ -28,7 +27,8 @@ def test_excepthook_shows_the_message_and_logs_it(window, dialogs):
         sys.excepthook = previous
     assert "RuntimeError: boom in a slot" in shown[0] and str(logs.log_file()) in shown[0]
     assert shown[1] == "a pack is wrong"
-    assert "boom in a slot" in logs.log_file().read_text()
+    logged = [r for r in caplog.records if r.name == "briefing" and r.exc_info]
+    assert logged and logged[0].exc_info[1].args == ("boom in a slot",)  # with its traceback, to the log file
     assert refs(window) == [ORANGE]
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from briefing.brief.store import load_brief
-
 from tests.gui.helpers import DIRECT, ORANGE, TRUST, refs
 
 

@@ -6,7 +6,6 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from briefing.brief.model import Entry
 from briefing.gui.roles import StatusRole
-
 from tests.gui.helpers import DIRECT, ORANGE, REPORTED, TRUST, refs
 
 

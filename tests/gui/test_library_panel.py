@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from briefing.gui.roles import ItemIdRole, StaleRole
-
 from tests.gui.helpers import DIRECT, ORANGE, PROJECT, REPORTED
 
 

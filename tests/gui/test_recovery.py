@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from briefing import paths
-
 from tests.gui.helpers import ORANGE, TRUST, refs
 
 
