@@ -11,7 +11,7 @@ from .atomic import atomic_open
 from .brief.model import Brief
 from .content.library import Library
 from .document.model import Document
-from .errors import ExportError
+from .errors import ExportError, RenderError
 from .style import HouseStyle, load_house_style
 from .templating.render import build_document
 from .writers import RenderOptions, WriteResult, get_writer
@@ -22,17 +22,21 @@ class BuildResult:
     """What a build made: the files, the page count and whether it fits the template's budget."""
 
     outputs: list[Path] = field(default_factory=list)
-    pages: int = 0
+    pages: int | None = None
     page_budget: int | None = None
     warnings: list[str] = field(default_factory=list)
 
     @property
     def fits(self) -> bool | None:
         """True or False against the template's page budget; None when it has none."""
-        return None if self.page_budget is None else self.pages <= self.page_budget
+        if self.page_budget is None or self.pages is None:
+            return None
+        return self.pages <= self.page_budget
 
     def budget_text(self) -> str:
         """``2 pages: over the 1-page budget``, ``1 page: within the 1-page budget`` or ``3 pages``."""
+        if self.pages is None:
+            return "page count unknown"
         count = f"{self.pages} page{'s' if self.pages != 1 else ''}"
         if self.page_budget is None:
             return count
@@ -71,7 +75,7 @@ def export_brief(
     options = options or options_for()
     document = build_document(brief, library, template_id)
     formats = list(dict.fromkeys(formats))
-    result = BuildResult(page_budget=document.meta.page_budget)
+    result = BuildResult(page_budget=document.meta.page_budget, warnings=list(document.warnings))
     for fmt in formats:
         writer = get_writer(fmt)
         target = output if output.suffix.lower() == writer.suffix else output.with_suffix(writer.suffix)
@@ -81,8 +85,11 @@ def export_brief(
         if written.pages is not None:
             result.pages = written.pages
     if "pdf" not in formats:
-        _, counted = render_bytes(document, "pdf", options)
-        result.pages = counted.pages or 0
+        try:
+            _, counted = render_bytes(document, "pdf", options)
+            result.pages = counted.pages
+        except RenderError as exc:  # Word shows what the PDF fonts cannot; only the page count is lost
+            result.warnings.append(f"page count unknown: {exc}")
     return result
 
 
@@ -91,4 +98,4 @@ def preview_pdf(brief: Brief, library: Library | None, options: RenderOptions | 
     options = options or options_for()
     document = build_document(brief, library)
     data, written = render_bytes(document, "pdf", options)
-    return data, BuildResult(pages=written.pages or 0, page_budget=document.meta.page_budget, warnings=list(written.warnings))
+    return data, BuildResult(pages=written.pages, page_budget=document.meta.page_budget, warnings=[*document.warnings, *written.warnings])

@@ -181,6 +181,7 @@ class Document:
 
     meta: Metadata
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    warnings: tuple[str, ...] = ()  # what was changed on the way in, e.g. control characters removed
 
 
 def quotation_sentence(quote: Quotation) -> str:

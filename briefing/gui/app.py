@@ -1,15 +1,43 @@
-"""Start the app (placeholder until the main window lands)."""
+"""Start the desktop app: logging, the QApplication, the main window and the crash-safe excepthook."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
+from .. import __version__, logs
+
+log = logging.getLogger("briefing.gui")
+
+
+def application() -> QApplication:
+    """The QApplication, created once with Briefing's names."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Briefing")
+    app.setOrganizationName("Briefing")
+    app.setApplicationVersion(__version__)
+    return app  # type: ignore[return-value]
+
 
 def run(brief: Path | None = None, content: list[Path] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+    """Open the app (on ``brief`` if given, with extra ``content`` folders); returns the exit code."""
+    from .guard import install_excepthook
+    from .main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    label = QLabel("Briefing")
-    label.show()
-    return app.exec()
+    log_path = logs.configure()
+    log.info("starting Briefing %s (log %s)", __version__, log_path)
+    app = application()
+    window = MainWindow(content=content or [])
+    previous = install_excepthook(lambda message: window.dialogs.error(window, "Unexpected error", message))
+    try:
+        window.show()
+        window.start(brief)
+        return app.exec()
+    finally:
+        sys.excepthook = previous
+        log.info("Briefing closed")

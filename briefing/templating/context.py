@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from ..brief.model import Brief, Entry, status_of
 from ..content.library import Library, citation, locator, origin_citation
+from ..content.model import Event, Figure, Pillar, Project, Quotation
+from ..document.text import clean_text, describe_removed
 from ..style import Scheme
+
+_MODELS = {"pillar": Pillar, "figure": Figure, "quotation": Quotation, "event": Event, "project": Project}
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -18,11 +23,21 @@ def attribution(snapshot: dict[str, Any]) -> str:
     return " ".join(p for p in (snapshot.get("speaker_title"), snapshot.get("speaker")) if p)
 
 
+@lru_cache(maxsize=None)
+def _defaults(kind: str) -> dict[str, Any]:
+    """Every field of an item kind, empty: a snapshot from an older pack may lack some."""
+    model = _MODELS.get(kind)
+    if model is None:
+        return {}
+    return {name: ([] if "list" in str(info.annotation) else None) for name, info in model.model_fields.items()}
+
+
 def _item(entry: Entry, index: int, number: int, library: Library | None) -> dict[str, Any]:
     snap = entry.snapshot
-    data: dict[str, Any] = {
-        k: v for k, v in snap.items() if k not in ("origin", "source", "kind", "item_kind", "id") and isinstance(v, (str, int, float, list, type(None)))
-    }
+    data: dict[str, Any] = dict(_defaults(entry.kind))
+    data.update(
+        (k, v) for k, v in snap.items() if k not in ("origin", "source", "kind", "item_kind", "id") and isinstance(v, (str, int, float, list, type(None)))
+    )
     data.update(
         index=index,
         ref=number,
@@ -64,9 +79,32 @@ def banner_level(brief: Brief, scheme: Scheme) -> str:
     return scheme.highest(*levels).id
 
 
-def build_context(brief: Brief, library: Library | None, scheme: Scheme, page_budget: int | None) -> dict[str, Any]:
-    """The template context. Everything is plain strings, numbers, lists and dicts."""
-    items = [_item(entry, index, index + 1, library) for index, entry in enumerate(brief.items)]
+class Cleaner:
+    """Cleans every string for the template by the writers' shared rule, remembering what it removed where."""
+
+    def __init__(self) -> None:
+        self.removed: dict[str, list[str]] = {}
+
+    def __call__(self, value: Any, where: str) -> Any:
+        if isinstance(value, str):
+            cleaned, removed = clean_text(value)
+            if removed:
+                self.removed.setdefault(where, []).extend(removed)
+            return cleaned
+        if isinstance(value, list):
+            return [self(v, where) for v in value]
+        if isinstance(value, dict):
+            return {k: self(v, where) for k, v in value.items()}
+        return value
+
+    def warnings(self) -> list[str]:
+        return [f"removed {describe_removed(chars)} from {where}" for where, chars in self.removed.items()]
+
+
+def build_context(brief: Brief, library: Library | None, scheme: Scheme, page_budget: int | None, cleaner: Cleaner | None = None) -> dict[str, Any]:
+    """The template context. Everything is plain, clean strings, numbers, lists and dicts."""
+    clean = cleaner or Cleaner()
+    items = [clean(_item(entry, index, index + 1, library), f"{entry.kind} {entry.ref}") for index, entry in enumerate(brief.items)]
     by_kind: dict[str, list[dict[str, Any]]] = {"pillar": [], "figure": [], "quotation": [], "event": [], "project": []}
     groups: dict[str, dict[str, Any]] = {}
     for item in items:
@@ -89,7 +127,7 @@ def build_context(brief: Brief, library: Library | None, scheme: Scheme, page_bu
             group[item["kind"] + "s"].append(item)
     meta = brief.meta
     sections = {
-        name: {"text": section.text, "paragraphs": _paragraphs(section.text)}
+        name: clean({"text": section.text, "paragraphs": _paragraphs(section.text)}, f"the {name}")
         for name, section in (
             ("purpose", brief.sections.purpose),
             ("background", brief.sections.background),
@@ -98,7 +136,7 @@ def build_context(brief: Brief, library: Library | None, scheme: Scheme, page_bu
     }
     marking = banner_level(brief, scheme)
     return {
-        "brief": {
+        "brief": clean({
             "title": meta.title,
             "occasion": meta.occasion,
             "recipient": meta.recipient,
@@ -108,10 +146,10 @@ def build_context(brief: Brief, library: Library | None, scheme: Scheme, page_bu
             "marking": marking,
             "caveat": meta.caveat,
             "page_budget": page_budget,
-        },
+        }, "the brief's details"),
         "sections": sections,
         "items": items,
-        "pillars": list(groups.values()),
+        "pillars": clean(list(groups.values()), "a pillar title"),
         "figures": by_kind["figure"],
         "quotations": by_kind["quotation"],
         "events": by_kind["event"],

@@ -14,7 +14,7 @@ from ..content.library import Library
 from ..document import model as dm
 from ..errors import Location, TemplateError, TemplateLimitExceeded, TemplateNotAllowed
 from ..style import load_markings
-from .context import build_context
+from .context import Cleaner, build_context
 from .registry import Template, get_template, template_dirs
 from .xmldoc import XmlBuilder
 
@@ -129,25 +129,26 @@ def build_document(brief: Brief, library: Library | None, template_id: str | Non
     """The document for ``brief`` through its template (or ``template_id``)."""
     template = get_template(template_id or brief.template)
     scheme = load_markings().get(brief.meta.scheme)
-    context = build_context(brief, library, scheme, template.info.page_budget)
+    cleaner = Cleaner()
+    context = build_context(brief, library, scheme, template.info.page_budget, cleaner)
     xml = render_xml(template, context)
     source = template.path.read_text(encoding="utf-8")
     blocks = XmlBuilder(template.path, source, context["items"], template.info.show_dates).build(xml)
-    level = scheme.level(context["brief"]["marking"])
-    meta = brief.meta
-    keywords = tuple(dict.fromkeys(t for entry in brief.items for t in entry.snapshot.get("tags", []) if isinstance(t, str)))
+    info = context["brief"]  # the brief's details, already cleaned
+    level = scheme.level(info["marking"])
+    keywords = tuple(dict.fromkeys(t for item in context["items"] for t in item.get("tags") or () if isinstance(t, str)))
     metadata = dm.Metadata(
-        title=meta.title,
-        subject=meta.occasion,
-        author=meta.drafter,
+        title=info["title"],
+        subject=info["occasion"],
+        author=info["drafter"],
         keywords=keywords,
-        reference=meta.reference,
-        date=meta.date,
-        recipient=meta.recipient,
+        reference=info["reference"],
+        date=info["date"],
+        recipient=info["recipient"],
         marking=level.banner,
         marking_colour=level.colour,
-        caveat=meta.caveat,
+        caveat=info["caveat"],
         template_id=template.id,
         page_budget=template.info.page_budget,
     )
-    return dm.Document(meta=metadata, blocks=blocks)
+    return dm.Document(meta=metadata, blocks=blocks, warnings=tuple(cleaner.warnings()))

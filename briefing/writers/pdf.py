@@ -78,6 +78,8 @@ _FIGURE_COLUMNS = {  # relative widths of the figures table columns
 _FIGURE_HEADINGS = {True: ("Figure", "Value", "Unit", "As of", "Src"), False: ("Figure", "Value", "Unit", "Src")}
 _PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 _ELLIPSIS = "\u2026"
+_HUGE = 1e9
+_KEEP_WITH_NEXT_MAX = 0.25  # a heading taller than this share of the frame is not kept with what follows
 _WHERE = "_briefing_where"  # attribute naming the block a top-level flowable came from
 
 # --- Text: clean, check, escape ------------------------------------------------------------
@@ -654,11 +656,12 @@ def _toc_entries(document: Document, markup: _Markup) -> dict[int, _TocEntry]:
 class _StoryBuilder:
     """Visits a document's blocks in order and turns each into platypus flowables."""
 
-    def __init__(self, document: Document, kit: _Kit, markup: _Markup, width: float):
+    def __init__(self, document: Document, kit: _Kit, markup: _Markup, width: float, frame_height: float):
         self._document = document
         self._kit = kit
         self._markup = markup
         self._width = width
+        self._frame_height = frame_height
         self._entries = _toc_entries(document, markup)
         self._index = 0
         self._visitors: dict[type, Callable[[Any], list[Flowable]]] = {
@@ -717,6 +720,9 @@ class _StoryBuilder:
         style = f"heading{block.level}"
         heading = _HeadingParagraph(self._markup.runs(block.runs, style, _describe(block)), self._kit.style(style))
         heading.entry = self._entries.get(self._index)
+        if heading.wrap(self._width, _HUGE)[1] > _KEEP_WITH_NEXT_MAX * self._frame_height:
+            # keeping a heading taller than a quarter page with what follows can make reportlab loop for ever
+            heading.keepWithNext = 0
         return [heading]
 
     def _paragraph(self, block: Paragraph) -> list[Flowable]:
@@ -872,7 +878,7 @@ def render_pdf_bytes(document: Document, options: RenderOptions) -> tuple[bytes,
     kit = _kit(options.style)
     markup = _Markup(kit)
     furniture = _Furniture.create(document.meta, kit, markup)
-    builder = _StoryBuilder(document, kit, markup, furniture.frame_width)
+    builder = _StoryBuilder(document, kit, markup, furniture.frame_width, furniture.frame().height)
     story = builder.build() or [Spacer(0, 0)]  # an empty document is still one page with its markings
     buffer = io.BytesIO()
     template = _BriefDocTemplate(buffer, document.meta, furniture, outline=builder.has_outline, invariant=options.invariant)

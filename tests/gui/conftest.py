@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.gui.helpers import TODAY, FakeDialogs
+from .helpers import TODAY, FakeDialogs
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from briefing.brief.model import Brief, entry_for
 from briefing.brief.store import save_brief
 from briefing.content.library import load_library
 from briefing.gui.main_window import MainWindow
-from tests.gui.helpers import ORANGE
+from .helpers import ORANGE
 
 
 @pytest.fixture

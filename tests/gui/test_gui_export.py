@@ -6,7 +6,7 @@ import docx
 import pypdf
 from PySide6.QtPrintSupport import QPrinter
 
-from tests.gui.helpers import DIRECT, ORANGE, TRUST
+from .helpers import DIRECT, ORANGE, TRUST
 
 
 def pdf_text(path) -> str:

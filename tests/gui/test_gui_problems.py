@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.gui.helpers import ORANGE, refs
+from .helpers import ORANGE, refs
 from tests.packs import MINIMAL, write_pack
 
 

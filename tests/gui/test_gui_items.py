@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from briefing.brief.model import Entry
 from briefing.gui.roles import StatusRole
-from tests.gui.helpers import DIRECT, ORANGE, REPORTED, TRUST, refs
+from .helpers import DIRECT, ORANGE, REPORTED, TRUST, refs
 
 
 def test_drag_reorder_then_undo_and_redo(window):

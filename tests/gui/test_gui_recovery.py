@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing import paths
-from tests.gui.helpers import ORANGE, TRUST, refs
+from .helpers import ORANGE, TRUST, refs
 
 
 def test_restore_after_a_simulated_crash(make_window, dialogs):

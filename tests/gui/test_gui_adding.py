@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from tests.gui.helpers import DIRECT, ORANGE, TRUST, refs
+from .helpers import DIRECT, ORANGE, TRUST, refs
 
 
 def double_click(qtbot, view, index):

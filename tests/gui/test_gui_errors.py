@@ -7,7 +7,7 @@ import sys
 from briefing import logs
 from briefing.errors import ContentError
 from briefing.gui.guard import install_excepthook
-from tests.gui.helpers import ORANGE, refs
+from .helpers import ORANGE, refs
 
 
 def test_excepthook_shows_the_message_and_logs_it(window, dialogs, caplog):

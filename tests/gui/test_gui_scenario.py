@@ -5,7 +5,7 @@ from __future__ import annotations
 import pypdf
 from PySide6.QtCore import Qt
 
-from tests.gui.helpers import DIRECT, ORANGE, TRUST, refs
+from .helpers import DIRECT, ORANGE, TRUST, refs
 
 
 def choose(qtbot, panel, text: str, item_id: str) -> None:

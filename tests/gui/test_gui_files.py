@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from briefing.brief.store import load_brief
-from tests.gui.helpers import DIRECT, ORANGE, TRUST, refs
+from .helpers import DIRECT, ORANGE, TRUST, refs
 
 
 def test_save_and_open_round_trip(tmp_path, window, make_window, dialogs):

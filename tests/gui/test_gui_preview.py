@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtPdf import QPdfDocument
 
-from tests.gui.helpers import wait_preview
+from .helpers import wait_preview
 
 
 def test_preview_follows_a_change(qtbot, window):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing.gui.roles import ItemIdRole, StaleRole
-from tests.gui.helpers import DIRECT, ORANGE, PROJECT, REPORTED
+from .helpers import DIRECT, ORANGE, PROJECT, REPORTED
 
 
 def shown_ids(panel) -> list[str]:

@@ -1,0 +1,82 @@
+"""Every question the app asks the officer, in one replaceable object so tests can answer them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..brief.model import SUFFIX
+
+BRIEF_FILTER = f"Briefs (*{SUFFIX});;All files (*)"
+FORMAT_FILTERS = {"pdf": "PDF documents (*.pdf)", "docx": "Word documents (*.docx)"}
+
+
+class Dialogs:
+    """Modal questions and the desktop hand-off. Tests replace methods (or pass a subclass)."""
+
+    def ask_save_changes(self, parent: QWidget, name: str) -> str:
+        """``save``, ``discard`` or ``cancel`` for a brief with unsaved changes."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes", f"Save the changes to \u201c{name}\u201d?", parent=parent)
+        box.setInformativeText("Your changes will be lost if you don't save them.")
+        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
+            QMessageBox.StandardButton(answer), "cancel"
+        )
+
+    def open_path(self, parent: QWidget, folder: Path) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, "Open Brief", str(folder), BRIEF_FILTER)
+        return Path(name) if name else None
+
+    def save_path(self, parent: QWidget, title: str, suggested: Path, fmt: str | None = None) -> Path | None:
+        """A path to write; ``fmt`` is an export format, None for a brief."""
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), FORMAT_FILTERS.get(fmt or "", BRIEF_FILTER))
+        return Path(name) if name else None
+
+    def offer_restore(self, parent: QWidget, description: str) -> bool:
+        """True to restore an autosaved brief found at start-up."""
+        answer = QMessageBox.question(
+            parent,
+            "Restore unsaved work?",
+            f"Briefing did not close normally. An autosaved copy of {description} was found.\n\nRestore it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def export_done(self, parent: QWidget, path: Path, summary: str) -> str:
+        """After an export: ``file`` to open it, ``folder`` to show its folder, or ``""``."""
+        box = QMessageBox(QMessageBox.Icon.Information, "Export finished", f"Exported {path.name}.", parent=parent)
+        box.setInformativeText(summary)
+        open_file = box.addButton("Open File", QMessageBox.ButtonRole.AcceptRole)
+        open_folder = box.addButton("Open Folder", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        clicked = box.clickedButton()
+        return "file" if clicked is open_file else "folder" if clicked is open_folder else ""
+
+    def error(self, parent: QWidget | None, title: str, message: str) -> None:
+        QMessageBox.critical(parent, title, message)
+
+    def warning(self, parent: QWidget | None, title: str, message: str) -> None:
+        QMessageBox.warning(parent, title, message)
+
+    def information(self, parent: QWidget | None, title: str, message: str) -> None:
+        QMessageBox.information(parent, title, message)
+
+    def setup_printer(self, parent: QWidget, printer: QPrinter) -> bool:
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle("Print Brief")
+        return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+    def open_url(self, url: QUrl) -> bool:
+        return QDesktopServices.openUrl(url)
+
+    def show_dialog(self, dialog) -> int:
+        """Run a modal dialog (settings, about, guide)."""
+        return dialog.exec()

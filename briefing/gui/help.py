@@ -1,0 +1,76 @@
+"""Help > About and Help > User Guide."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import qVersion
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from .. import __version__
+from .widgets import describe
+
+GUIDE = """
+<h2>Briefing: user guide</h2>
+<p>Briefing builds a briefing note from trusted content: pillars and their key messages,
+key figures, quotations, events and projects, each with its source and paragraph.</p>
+<h3>1. Find content</h3>
+<p>Type in the <b>Library</b> search box (<b>Ctrl+F</b>): every word must match. Narrow the list with the
+kind, pillar and speaker filters. The panel under the tree shows the selected item in full, with its
+source, paragraph and <i>as of</i> date. Figures older than the stale threshold (Settings) are marked
+<span style='color:#b45309'>stale</span>. Direct quotations are the speaker's verbatim words; reported
+statements are the source's account of them.</p>
+<h3>2. Build the brief</h3>
+<p>Add items with a double-click, <b>Enter</b>, the <b>Add to brief</b> button, or by dragging them onto
+<b>Chosen items</b>. Drag items, or use <b>Alt+Up</b> / <b>Alt+Down</b>, to reorder them; <b>Delete</b> removes one.
+Write a note on any item under the list. Items are never edited, only annotated.
+Items that have since changed or gone from the library are flagged: <b>Refresh</b> or <b>Remove</b> them.</p>
+<p>Fill in the title, occasion, recipient and marking on the <b>Details</b> tab, and your own
+<b>Purpose</b>, <b>Background</b> and <b>Recommendation</b>.</p>
+<h3>3. Check and export</h3>
+<p>The <b>Preview</b> shows the real PDF a moment after each change, with the page count against the
+template's page budget. Export with <b>File &gt; Export PDF</b> (<b>Ctrl+E</b>) or <b>Export Word</b>, or print it.</p>
+<h3>Keyboard</h3>
+<table cellpadding='2'>
+<tr><td><b>Ctrl+N / Ctrl+O / Ctrl+S</b></td><td>New, open, save</td></tr>
+<tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>Undo, redo (every edit, including typing)</td></tr>
+<tr><td><b>Ctrl+F</b></td><td>Search the library</td></tr>
+<tr><td><b>Ctrl+E</b></td><td>Export PDF</td></tr>
+<tr><td><b>Ctrl+P</b></td><td>Print</td></tr>
+<tr><td><b>Delete, Alt+Up, Alt+Down</b></td><td>Remove, move up, move down the selected item</td></tr>
+</table>
+<p>Your work is autosaved every few seconds to a recovery file; if Briefing stops unexpectedly
+it offers to restore it the next time it starts.</p>
+"""
+
+
+def about_html(folders: list[Path], log_file: Path, problems: int) -> str:
+    """The About text: version, content folders and the log file."""
+    rows = "".join(f"<li>{html.escape(str(f))}</li>" for f in folders)
+    return (
+        f"<h2>Briefing {html.escape(__version__)}</h2>"
+        "<p>Build briefing notes for meetings from a library of trusted content, as Word and PDF.</p>"
+        f"<p><b>Content folders</b></p><ul>{rows}</ul>"
+        f"<p><b>Content problems:</b> {problems}</p>"
+        f"<p><b>Log file:</b> {html.escape(str(log_file))}</p>"
+        f"<p style='color:#6b7280'>Qt {html.escape(qVersion())}, PySide6 {html.escape(pyside_version)}</p>"
+    )
+
+
+class TextDialog(QDialog):
+    """A read-only rich-text page with a Close button (About, User Guide)."""
+
+    def __init__(self, title: str, body: str, parent: QWidget | None = None, size: tuple[int, int] = (560, 420)):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(*size)
+        self.browser = describe(QTextBrowser(self), title, title)
+        self.browser.setOpenExternalLinks(True)
+        self.browser.setHtml(body)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)

@@ -1,0 +1,196 @@
+"""The library tree: search results grouped by pillar, then by kind (a QAbstractItemModel)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from ..content.library import Item, Library
+from . import icons
+from .present import KIND_LABELS, KIND_ORDER, KIND_PLURALS, is_stale, quote_label
+from .roles import ITEM_IDS_MIME, ItemIdRole, ItemRole, KindRole, NodeTypeRole, StaleRole
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()  # the invalid index: the default parent
+
+
+@dataclass(eq=False)
+class Node:
+    """One row of the tree: a pillar, a kind group under it, or an item."""
+
+    type: str
+    label: str = ""
+    item: Item | None = None
+    kind: str = ""
+    matched: bool = False
+    stale: bool = False
+    parent: Node | None = None
+    row: int = 0
+    children: list[Node] = field(default_factory=list)
+
+    def add(self, child: Node) -> Node:
+        child.parent, child.row = self, len(self.children)
+        self.children.append(child)
+        return child
+
+
+class LibraryTreeModel(QAbstractItemModel):
+    """Read-only tree over a list of search results. Pillar rows are addable only when they matched."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._root = Node("root")
+        self._count = 0
+
+    # -- building ----------------------------------------------------------------
+    def set_results(self, library: Library, results: list[Item], stale_months: int, today: _dt.date) -> None:
+        """Show ``results`` (from SearchIndex.search) grouped under their pillars."""
+        self.beginResetModel()
+        root = Node("root")
+        pillars: dict[str, Node] = {}
+        order = {p.id: i for i, p in enumerate(library.pillars())}
+        groups: dict[tuple[str, str], Node] = {}
+        for item in results:
+            pillar_id = item.pillar or ""
+            pnode = pillars.get(pillar_id)
+            if pnode is None:
+                pillar = library.get(pillar_id)
+                pnode = pillars[pillar_id] = Node("pillar", pillar.title if pillar else pillar_id, pillar, "pillar")
+            if item.kind == "pillar":
+                pnode.matched = True
+                continue
+            key = (pillar_id, item.kind)
+            if key not in groups:
+                groups[key] = Node("group", kind=item.kind)
+            stale = is_stale(item.snapshot(), stale_months, today) if item.kind == "figure" else False
+            groups[key].children.append(Node("item", item.title, item, item.kind, True, stale))
+        for pillar_id in sorted(pillars, key=lambda p: order.get(p, len(order))):
+            pnode = root.add(pillars[pillar_id])
+            for kind in KIND_ORDER:
+                group = groups.get((pillar_id, kind))
+                if group is None:
+                    continue
+                items, group.children = group.children, []
+                group.label = f"{KIND_PLURALS[kind]} ({len(items)})"
+                pnode.add(group)
+                for node in items:
+                    group.add(node)
+        self._root = root
+        self._count = len(results)
+        self.endResetModel()
+
+    @property
+    def result_count(self) -> int:
+        return self._count
+
+    def find(self, item_id: str) -> QModelIndex:
+        """The index of the row for ``item_id`` (an invalid index when it is not shown)."""
+        for pnode in self._root.children:
+            if pnode.item is not None and pnode.item.id == item_id:
+                return self.createIndex(pnode.row, 0, pnode)
+            for group in pnode.children:
+                for node in group.children:
+                    if node.item is not None and node.item.id == item_id:
+                        return self.createIndex(node.row, 0, node)
+        return QModelIndex()
+
+    # -- QAbstractItemModel ------------------------------------------------------
+    def _node(self, index: Index) -> Node:
+        return index.internalPointer() if index.isValid() else self._root
+
+    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, self._node(parent).children[row])
+
+    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        up = self._node(index).parent
+        if up is None or up is self._root:
+            return QModelIndex()
+        return self.createIndex(up.row, 0, up)
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        if parent.column() > 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        node = self._node(index)
+        if node.type == "item" or (node.type == "pillar" and node.matched):
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self._node(index)
+        addable = node.type == "item" or (node.type == "pillar" and node.matched)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return node.label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node)
+        if role == Qt.ItemDataRole.DecorationRole and node.type != "group":
+            return icons.kind_icon(node.kind)
+        if role == Qt.ItemDataRole.FontRole and node.type != "item":
+            font = QFont()
+            font.setBold(node.type == "pillar")
+            font.setItalic(node.type == "pillar" and not node.matched)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if node.stale:
+                return QColor(icons.CHANGED_COLOUR)
+            if node.type == "group" or (node.type == "pillar" and not node.matched):
+                return QColor("#4b5563")
+        if role == ItemIdRole:
+            return node.item.id if addable and node.item is not None else None
+        if role == ItemRole:
+            return node.item
+        if role == KindRole:
+            return node.kind or None
+        if role == NodeTypeRole:
+            return node.type
+        if role == StaleRole:
+            return node.stale
+        return None
+
+    def _tooltip(self, node: Node) -> str:
+        if node.type == "group":
+            return f"{node.label}: double-click to open or close"
+        item = node.item
+        if item is None:
+            return node.label
+        kind = quote_label(item.snapshot()) if item.kind == "quotation" else KIND_LABELS[item.kind]
+        lines = [f"{kind}: {item.title}", item.id]
+        if node.stale:
+            lines.append("Stale figure: check for a newer one")
+        if node.type == "pillar" and not node.matched:
+            lines.append("Shown as the group of the matching items")
+        else:
+            lines.append("Double-click, press Enter or drag to add it to the brief")
+        return "\n".join(lines)
+
+    # -- drag --------------------------------------------------------------------
+    def mimeTypes(self) -> list[str]:
+        return [ITEM_IDS_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        ids = list(dict.fromkeys(i for i in (index.data(ItemIdRole) for index in indexes) if i))
+        mime = QMimeData()
+        mime.setData(ITEM_IDS_MIME, "\n".join(ids).encode("utf-8"))
+        mime.setText("\n".join(ids))
+        return mime
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction

@@ -1,0 +1,233 @@
+"""The library panel: search as you type with kind, pillar and speaker filters, the tree, and item details."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..content.library import Library
+from ..content.search import Query, SearchIndex
+from .library_model import LibraryTreeModel
+from .present import KIND_LABELS, KIND_ORDER, detail_html
+from .roles import ItemIdRole, ItemRole, NodeTypeRole
+from .widgets import describe
+
+
+class LibraryTree(QTreeView):
+    """The library tree; Enter asks to add the selected items."""
+
+    addRequested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.addRequested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class LibraryPanel(QWidget):
+    """Find items in the library and send them to the brief."""
+
+    addRequested = Signal(list)  # item ids
+
+    def __init__(
+        self, library: Library, stale_months: int = 12, today: Callable[[], _dt.date] = _dt.date.today, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.library = library
+        self.index = SearchIndex(library)
+        self.stale_months = stale_months
+        self.today = today
+        self.model = LibraryTreeModel(self)
+        self._build()
+        self.set_library(library)
+
+    def _build(self) -> None:
+        self.search_box = describe(QLineEdit(self), "Search the library", "Type words to find: every word must match (Ctrl+F)")
+        self.search_box.setPlaceholderText("Search the library (Ctrl+F)")
+        self.search_box.setClearButtonEnabled(True)
+        self.kind_box = describe(QComboBox(self), "Kind filter", "Show only one kind of item")
+        self.pillar_box = describe(QComboBox(self), "Pillar filter", "Show only the items of one pillar")
+        self.speaker_box = describe(QComboBox(self), "Speaker filter", "Show only the quotations of one speaker")
+        for box in (self.kind_box, self.pillar_box, self.speaker_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
+        self.kind_box.addItem("All kinds", None)
+        for kind in KIND_ORDER:
+            self.kind_box.addItem(KIND_LABELS[kind], kind)
+        self.tree = describe(
+            LibraryTree(self), "Library items", "Library items by pillar and kind: double-click, press Enter or drag to add"
+        )
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setExpandsOnDoubleClick(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setDragEnabled(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.count_label = describe(QLabel(self), "Result count", "How many library items match the search")
+        self.add_button = describe(QPushButton("Add to brief", self), "Add to brief", "Add the selected library items to the brief (Enter)")
+        self.add_button.setEnabled(False)
+        self.details = describe(QTextBrowser(self), "Item details", "The selected item's full text, source, paragraph and date")
+        self.details.setOpenExternalLinks(False)
+        self.details.setPlaceholderText("Select an item to see its full text and source.")
+
+        filters = QGridLayout()
+        filters.addWidget(self.search_box, 0, 0, 1, 3)
+        filters.addWidget(self.kind_box, 1, 0)
+        filters.addWidget(self.pillar_box, 1, 1)
+        filters.addWidget(self.speaker_box, 1, 2)
+        for column in range(3):
+            filters.setColumnStretch(column, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.count_label, 1)
+        actions.addWidget(self.add_button)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(filters)
+        top_layout.addWidget(self.tree, 1)
+        top_layout.addLayout(actions)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        title = QLabel("<b>Library</b>", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(title)
+        layout.addWidget(self.splitter, 1)
+
+        self.search_box.textChanged.connect(self.search)
+        for box in (self.kind_box, self.pillar_box, self.speaker_box):
+            box.currentIndexChanged.connect(self.search)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.tree.doubleClicked.connect(self._double_clicked)
+        self.tree.addRequested.connect(self.add_selected)
+        self.add_button.clicked.connect(self.add_selected)
+        self.setTabOrder(self.search_box, self.kind_box)
+        self.setTabOrder(self.kind_box, self.pillar_box)
+        self.setTabOrder(self.pillar_box, self.speaker_box)
+        self.setTabOrder(self.speaker_box, self.tree)
+        self.setTabOrder(self.tree, self.add_button)
+        self.setTabOrder(self.add_button, self.details)
+
+    # -- library -------------------------------------------------------------------
+    def set_library(self, library: Library) -> None:
+        """Show a (re)loaded library, keeping the search and filters."""
+        self.library = library
+        self.index = SearchIndex(library)
+        self._fill(self.pillar_box, "All pillars", [(p.title, p.id) for p in library.pillars()])
+        speakers = sorted({str(i.model.speaker) for i in library if i.kind == "quotation"})  # type: ignore[union-attr]
+        self._fill(self.speaker_box, "All speakers", [(s, s) for s in speakers])
+        self.search()
+
+    @staticmethod
+    def _fill(box: QComboBox, everything: str, entries: list[tuple[str, str]]) -> None:
+        current = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(everything, None)
+        for text, data in entries:
+            box.addItem(text, data)
+            box.setItemData(box.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+        found = box.findData(current) if current is not None else 0
+        box.setCurrentIndex(max(found, 0))
+        box.blockSignals(False)
+
+    def set_stale_months(self, months: int) -> None:
+        self.stale_months = months
+        self.search()
+
+    def query(self) -> Query:
+        return Query(self.search_box.text(), self.kind_box.currentData(), self.pillar_box.currentData(), self.speaker_box.currentData())
+
+    @Slot()
+    def search(self) -> None:
+        """Run the shared core search and show the results, keeping the current item if it still matches."""
+        current = self.tree.currentIndex().data(ItemRole)
+        query = self.query()
+        results = self.index.search(query)
+        self.model.set_results(self.library, results, self.stale_months, self.today())
+        if query.is_empty():
+            for row in range(self.model.rowCount()):
+                self.tree.expand(self.model.index(row, 0))
+        else:
+            self.tree.expandAll()
+        total = len(self.library)
+        self.count_label.setText(f"{len(results)} of {total} items" if not query.is_empty() else f"{total} items")
+        if current is not None:
+            index = self.model.find(current.id)
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
+                self.tree.scrollTo(index)
+        self._show(self.tree.currentIndex())
+        self._selection_changed()
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    # -- selection ----------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected addable rows, in tree order."""
+        indexes = sorted(self.tree.selectionModel().selectedIndexes(), key=self._order)
+        ids = [index.data(ItemIdRole) for index in indexes]
+        if not ids and self.tree.currentIndex().isValid():
+            ids = [self.tree.currentIndex().data(ItemIdRole)]
+        return [i for i in dict.fromkeys(ids) if i]
+
+    def _order(self, index: QModelIndex) -> tuple[int, ...]:
+        rows = []
+        while index.isValid():
+            rows.insert(0, index.row())
+            index = index.parent()
+        return tuple(rows)
+
+    @Slot()
+    def add_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.addRequested.emit(ids)
+
+    @Slot(QModelIndex)
+    def _double_clicked(self, index: QModelIndex) -> None:
+        item_id = index.data(ItemIdRole)
+        if item_id:
+            self.addRequested.emit([item_id])
+        elif index.data(NodeTypeRole) != "item":
+            self.tree.setExpanded(index, not self.tree.isExpanded(index))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show(current)
+
+    def _selection_changed(self, *_args) -> None:
+        self.add_button.setEnabled(bool(self.selected_ids()))
+
+    def _show(self, index: QModelIndex) -> None:
+        item = index.data(ItemRole) if index.isValid() else None
+        if item is None:
+            self.details.clear()
+            return
+        self.details.setHtml(detail_html(item.snapshot(), item.id, self.stale_months, self.today()))

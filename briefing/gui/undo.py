@@ -1,0 +1,181 @@
+"""The editing session: the brief, a QUndoStack of wrapped core commands, and change signals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..brief.commands import Change, Command, InsertItems, MoveItem, RemoveItems, SetEntry, SetField, refreshed, with_note
+from ..brief.model import Brief, entry_for
+from ..content.library import Library
+
+MERGE_ID = 1001
+FIELD_NAMES = {
+    "meta.title": "title",
+    "meta.occasion": "occasion",
+    "meta.recipient": "recipient",
+    "meta.drafter": "drafter",
+    "meta.date": "date",
+    "meta.reference": "reference",
+    "meta.marking": "marking",
+    "meta.caveat": "caveat",
+    "template": "template",
+    "sections.purpose.text": "purpose",
+    "sections.background.text": "background",
+    "sections.recommendation.text": "recommendation",
+}
+
+
+class CoreCommand(QUndoCommand):
+    """A QUndoCommand running one core command: redo applies it, undo reverts it."""
+
+    def __init__(self, session: BriefSession, command: Command, merge_key: tuple | None = None):
+        super().__init__(command.text)
+        self.session = session
+        self.command = command
+        self.merge_key = merge_key
+
+    def redo(self) -> None:
+        self.session.notify(self.command.apply(self.session.brief))
+
+    def undo(self) -> None:
+        self.session.notify(self.command.revert(self.session.brief))
+
+    def id(self) -> int:
+        return MERGE_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Merge consecutive typing in the same field (or the same note) into one undo step."""
+        if not isinstance(other, CoreCommand) or self.merge_key is None or other.merge_key != self.merge_key:
+            return False
+        mine, theirs = self.command, other.command
+        if isinstance(mine, SetField) and isinstance(theirs, SetField):
+            mine.value = theirs.value
+            self.setObsolete(mine.value == mine.old)
+        elif isinstance(mine, SetEntry) and isinstance(theirs, SetEntry):
+            mine.new = theirs.new
+            self.setObsolete(mine.new == mine.old)
+        else:
+            return False
+        return True
+
+
+class BriefSession(QObject):
+    """The brief being edited. Every edit is a core command pushed on ``stack``; views follow the signals."""
+
+    itemsChanged = Signal(list)  # the item change notices of one apply or revert
+    fieldChanged = Signal(str)  # a field path such as "meta.title"
+    changed = Signal()  # anything in the brief changed
+    reset = Signal()  # a different brief was loaded
+    libraryChanged = Signal()
+    pathChanged = Signal()
+
+    def __init__(self, library: Library, parent: QObject | None = None):
+        super().__init__(parent)
+        self.library = library
+        self.brief = Brief()
+        self.path: Path | None = None
+        self.stack = QUndoStack(self)
+
+    # -- loading -------------------------------------------------------------
+    def load(self, brief: Brief, path: Path | None, clean: bool = True) -> None:
+        """Start editing ``brief`` (saved at ``path``) with an empty undo history."""
+        self.stack.clear()
+        self.brief = brief
+        self.path = path
+        if not clean:
+            self.stack.resetClean()
+        self.reset.emit()
+        self.pathChanged.emit()
+        self.changed.emit()
+
+    def set_path(self, path: Path | None) -> None:
+        self.path = path
+        self.pathChanged.emit()
+
+    def set_library(self, library: Library) -> None:
+        self.library = library
+        self.libraryChanged.emit()
+        self.changed.emit()
+
+    @property
+    def dirty(self) -> bool:
+        return not self.stack.isClean()
+
+    # -- signalling ------------------------------------------------------------
+    def notify(self, changes: list[Change]) -> None:
+        """Tell the views what a command changed (called by CoreCommand)."""
+        item_changes = [c for c in changes if c[0] != "field"]
+        for change in changes:
+            if change[0] == "field":
+                self.fieldChanged.emit(change[1])
+        if item_changes:
+            self.itemsChanged.emit(item_changes)
+        self.changed.emit()
+
+    # -- edits -----------------------------------------------------------------
+    def execute(self, command: Command, merge_key: tuple | None = None) -> None:
+        self.stack.push(CoreCommand(self, command, merge_key))
+
+    def get_field(self, path: str) -> Any:
+        target: Any = self.brief
+        for part in path.split("."):
+            target = getattr(target, part)
+        return target
+
+    def set_field(self, path: str, value: Any, merge: bool = True) -> None:
+        """Set one field (typing in the same field merges into one undo step)."""
+        if self.get_field(path) == value:
+            return
+        name = FIELD_NAMES.get(path, path)
+        self.execute(SetField(path, value, text=f"Edit {name}"), ("field", path) if merge else None)
+
+    def row_of(self, item_id: str) -> int | None:
+        return next((row for row, entry in enumerate(self.brief.items) if entry.ref == item_id), None)
+
+    def add_items(self, item_ids: list[str], row: int | None = None) -> list[int]:
+        """Add library items (skipping ones already in the brief); returns the new rows."""
+        entries, seen = [], set()
+        for item_id in item_ids:
+            item = self.library.get(item_id)
+            if item is None or item_id in seen or self.row_of(item_id) is not None:
+                continue
+            seen.add(item_id)
+            entries.append(entry_for(item))
+        if not entries:
+            return []
+        count = len(self.brief.items)
+        row = count if row is None or row < 0 or row > count else row
+        text = "Add item" if len(entries) == 1 else f"Add {len(entries)} items"
+        self.execute(InsertItems(entries, row, text=text))
+        return list(range(row, row + len(entries)))
+
+    def remove_rows(self, rows: list[int]) -> None:
+        rows = sorted({r for r in rows if 0 <= r < len(self.brief.items)})
+        if rows:
+            self.execute(RemoveItems(rows, text="Remove item" if len(rows) == 1 else f"Remove {len(rows)} items"))
+
+    def move(self, src: int, dst: int) -> bool:
+        """Move the entry at ``src`` to index ``dst``; False when that is no move."""
+        count = len(self.brief.items)
+        if src == dst or not (0 <= src < count and 0 <= dst < count):
+            return False
+        self.execute(MoveItem(src, dst))
+        return True
+
+    def set_note(self, row: int, note: str) -> None:
+        entry = self.brief.items[row]
+        if entry.note != note:
+            self.execute(SetEntry(row, with_note(entry, note), text="Edit note"), ("note", row))
+
+    def refresh(self, row: int) -> bool:
+        """Take the library's current version of the entry at ``row``; False if it is missing."""
+        entry = self.brief.items[row]
+        item = self.library.get(entry.ref)
+        if item is None:
+            return False
+        self.execute(SetEntry(row, refreshed(entry, item), text="Refresh item"))
+        return True

@@ -1,0 +1,70 @@
+"""Background jobs on a QThreadPool: building the preview PDF and exporting files, off the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from ..brief.model import Brief
+from ..content.library import Library
+from ..errors import BriefingError
+from ..export import export_brief, preview_pdf
+from ..logs import log_exception
+
+log = logging.getLogger("briefing.gui")
+
+
+class JobSignals(QObject):
+    """Results of background jobs. Lives in the GUI thread, so connected slots run there."""
+
+    finished = Signal(int, object)  # ticket, result
+    failed = Signal(int, str)  # ticket, one-line message
+    skipped = Signal(int)  # ticket: a newer job made this one pointless
+
+
+def describe(exc: BaseException) -> str:
+    """A one-line message for the officer; unexpected errors also go to the log."""
+    if isinstance(exc, BriefingError):
+        return str(exc)
+    where = log_exception(exc)
+    return f"{type(exc).__name__}: {exc} (details in {where})"
+
+
+class Job(QRunnable):
+    """Run ``work`` and report through ``signals`` under ``ticket``; skip if ``still_wanted`` says no."""
+
+    def __init__(self, ticket: int, signals: JobSignals, work: Callable[[], object], still_wanted: Callable[[int], bool] | None = None):
+        super().__init__()
+        self.ticket = ticket
+        self.signals = signals
+        self.work = work
+        self.still_wanted = still_wanted
+
+    def run(self) -> None:
+        if self.still_wanted is not None and not self.still_wanted(self.ticket):
+            self.signals.skipped.emit(self.ticket)
+            return
+        try:
+            result = self.work()
+        except Exception as exc:  # noqa: BLE001  (reported to the GUI, never raised in a worker thread)
+            self.signals.failed.emit(self.ticket, describe(exc))
+        else:
+            self.signals.finished.emit(self.ticket, result)
+
+
+def preview_job(ticket: int, signals: JobSignals, brief: Brief, library: Library, still_wanted: Callable[[int], bool]) -> Job:
+    """Build the real PDF of ``brief`` (a private copy) in memory: the result is ``(pdf_bytes, BuildResult)``."""
+    return Job(ticket, signals, lambda: preview_pdf(brief, library), still_wanted)
+
+
+def export_job(ticket: int, signals: JobSignals, brief: Brief, library: Library, fmt: str, path: Path) -> Job:
+    """Export ``brief`` (a private copy) as ``fmt`` to ``path``: the result is a BuildResult."""
+
+    def work():
+        log.info("exporting %s to %s", fmt, path)
+        return export_brief(brief, library, [fmt], path)
+
+    return Job(ticket, signals, work)
