@@ -52,6 +52,12 @@ def asset(relative: str) -> Path:
     return assets_dir() / relative
 
 
+def reference_docx() -> Path:
+    """The reference .docx for Word styles: the officer's own (``<user data>/reference.docx``) if present."""
+    own = user_data_dir() / "reference.docx"
+    return own if own.is_file() else asset("reference.docx")
+
+
 def samples_dir() -> Path:
     """Sample briefs shipped with Briefing."""
     return assets_dir() / "samples"

@@ -146,3 +146,39 @@ def test_cache_is_invalidated_when_a_file_changes(tmp_path):
     assert load_library([tmp_path]).get("test/trips").model.display == "over 250 million"
     path.write_text(MINIMAL.format(pack="test").replace("over 250 million", "over 260 million"), encoding="utf-8")
     assert load_library([tmp_path]).get("test/trips").model.display == "over 260 million"
+
+
+HOSTILE_PACKS = {
+    "python-object": "format: 1\npack: x\ntitle: !!python/object/apply:os.system ['echo pwned']\n",
+    "python-name": "format: 1\npack: x\ntitle: !!python/name:os.system\n",
+    "alias-bomb": "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+    "self-alias": "a: &a [*a]\n",
+    "duplicate-key": "format: 1\nformat: 1\n",
+    "NO": "format: 1\npack: NO\n",
+    "1.10": MINIMAL.format(pack="x").replace("title: Test pack", "title: 1.10"),
+    "012": "format: 012\n",
+    "12:30": "format: 1\npack: x\ntitle: 12:30\n",
+    "utf-16": "format: 1\n".encode("utf-16"),
+    "invalid-utf8": b"format: 1\ntitle: caf\xe9\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_PACKS))
+def test_hostile_pack_is_one_clear_error_within_a_second(tmp_path, case):
+    start = time.perf_counter()
+    messages = problems_for(tmp_path, HOSTILE_PACKS[case])
+    assert time.perf_counter() - start < 1.0
+    assert len(messages) >= 1 and messages[0].count(":") >= 3, messages  # file:line:col: first
+
+
+def test_100_mb_pack_is_refused_within_a_second(tmp_path):
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    with open(folder / "huge.yaml", "wb") as handle:
+        handle.truncate(100 * 1024 * 1024)  # sparse: the size is what counts
+    write_pack(folder, "good.yaml", pack="good")
+    start = time.perf_counter()
+    library = load_library([folder])
+    assert time.perf_counter() - start < 1.0
+    assert ["too large" in str(p) for p in library.problems] == [True]
+    assert "good/trips" in library.items

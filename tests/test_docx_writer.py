@@ -478,15 +478,16 @@ def test_external_relationships_in_the_reference_are_stripped(tmp_path):
     reference = _reference_with_external_template(tmp_path)
     with zipfile.ZipFile(reference) as package:
         assert "External" in package.read("word/_rels/settings.xml.rels").decode("utf-8")
-    data, _ = write(full_document(), options(reference_docx=str(reference)))
+    data, result = write(full_document(), options(reference_docx=str(reference)))
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for name in package.namelist():
             content = package.read(name).decode("utf-8")
             assert "External" not in content and "attachedTemplate" not in content, name
+    assert any("linked to an outside resource" in w and "the link was removed" in w for w in result.warnings)
 
 
 def test_a_remaining_external_relationship_is_an_export_error():
-    word = open_reference(paths.asset("reference.docx"))
+    word, _ = open_reference(paths.asset("reference.docx"))
     word.part.relate_to("https://example.org/", f"{R_NS}/hyperlink", is_external=True)
     with pytest.raises(ExportError, match="example.org"):
         check_no_external_relationships(word)
@@ -508,6 +509,61 @@ def test_reference_docx_has_the_styles_and_an_empty_body():
 def test_missing_reference_is_a_style_error(tmp_path):
     with pytest.raises(StyleError, match="reference"):
         write(full_document(), options(reference_docx=str(tmp_path / "nope.docx")))
+
+
+def _repackaged(tmp_path: Path, name: str, content_type_from: str, content_type_to: str, extra: dict[str, bytes] | None = None) -> Path:
+    """The bundled reference with its main content type changed (and extra parts), as Word saves a .dotx or .docm."""
+    target = tmp_path / name
+    with zipfile.ZipFile(paths.asset("reference.docx")) as source, zipfile.ZipFile(target, "w") as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(content_type_from.encode(), content_type_to.encode())
+            out.writestr(item, data)
+        for extra_name, extra_data in (extra or {}).items():
+            out.writestr(extra_name, extra_data)
+    return target
+
+
+MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def test_a_dotx_template_is_a_clear_error(tmp_path):
+    dotx = _repackaged(tmp_path, "colleague.dotx", MAIN, "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml")
+    with pytest.raises(StyleError, match=r"is a Word template \(.dotx\).*save it as a Word document"):
+        write(full_document(), options(reference_docx=str(dotx)))
+
+
+def test_a_docm_with_macros_is_a_clear_error(tmp_path):
+    docm = _repackaged(tmp_path, "colleague.docx", MAIN, "application/vnd.ms-word.document.macroEnabled.main+xml", {"word/vbaProject.bin": b"\0" * 64})
+    with pytest.raises(StyleError, match="contains macros"):
+        write(full_document(), options(reference_docx=str(docm)))
+
+
+def test_not_a_word_file_is_a_clear_error(tmp_path):
+    fake = tmp_path / "fake.docx"
+    fake.write_bytes(b"%PDF-1.7 not a zip")
+    with pytest.raises(StyleError, match="is not a Word document"):
+        write(full_document(), options(reference_docx=str(fake)))
+
+
+def test_a_remote_image_in_the_reference_is_stripped_with_a_warning(tmp_path):
+    word = docx.Document(str(paths.asset("reference.docx")))
+    header = word.sections[0].header
+    rid = header.part.relate_to("http://tracker.example/pixel.png", f"{R_NS}/image", is_external=True)
+    blip = header.paragraphs[0]._p.makeelement(qn("w:r"), {})
+    pict = blip.makeelement(qn("w:pict"), {})
+    image = pict.makeelement("{urn:schemas-microsoft-com:vml}imagedata", {f"{{{R_NS}}}id": rid})
+    pict.append(image)
+    blip.append(pict)
+    header.paragraphs[0]._p.append(blip)
+    path = tmp_path / "remote.docx"
+    word.save(str(path))
+    data, result = write(full_document(), options(reference_docx=str(path)))
+    assert any("tracker.example" in w for w in result.warnings)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in package.namelist():
+            assert b"tracker.example" not in package.read(name), name
 
 
 def test_reference_without_the_needed_styles_is_a_style_error(tmp_path):

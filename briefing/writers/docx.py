@@ -199,15 +199,38 @@ def _reference_bytes(path: Path) -> bytes:
         ) from None
 
 
-def open_reference(path: Path) -> WordDocument:
-    """A fresh python-docx document from the reference file, with its body and outside links removed."""
+_MACRO_TYPES = ("macroEnabled", "vbaProject")
+
+
+def _reference_problem(path: Path, data: bytes) -> StyleError | None:
+    """A clear error for a reference that is a template, carries macros, or is no Word file at all."""
     try:
-        word = docx.Document(io.BytesIO(_reference_bytes(path)))
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = package.namelist()
+            types = package.read("[Content_Types].xml").decode("utf-8", "replace")
+    except (zipfile.BadZipFile, KeyError):
+        return StyleError(f"{path} is not a Word document", hint="choose a .docx file saved by Word or LibreOffice")
+    if any(marker in types for marker in _MACRO_TYPES) or any(n.lower().endswith("vbaproject.bin") for n in names):
+        return StyleError(f"{path} contains macros (a .docm)", hint="save it as a plain Word document (.docx) without macros")
+    if "wordprocessingml.template" in types:
+        return StyleError(f"{path} is a Word template (.dotx)", hint="open it in Word and save it as a Word document (.docx)")
+    return None
+
+
+def open_reference(path: Path) -> tuple[WordDocument, list[str]]:
+    """A fresh document from the reference file, its body and outside links removed, and a warning per link removed."""
+    data = _reference_bytes(path)
+    problem = _reference_problem(path, data)
+    if problem is not None:
+        raise problem
+    try:
+        word = docx.Document(io.BytesIO(data))
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise StyleError(f"{path} is not a usable Word document: {exc}", hint="make one with scripts/make_reference_docx.py") from None
     _clear_body(word)
-    strip_external_relationships(word)
-    return word
+    removed = strip_external_relationships(word)
+    warnings = [f"the reference document {path.name} linked to an outside resource ({target}); the link was removed" for target in removed]
+    return word, warnings
 
 
 def _clear_body(word: WordDocument) -> None:
@@ -224,13 +247,16 @@ def _relationship_sources(word: WordDocument) -> list[Any]:
     return [package, *package.iter_parts()]
 
 
-def strip_external_relationships(word: WordDocument) -> None:
-    """Drop every relationship that points outside the package, and the elements that use it."""
+def strip_external_relationships(word: WordDocument) -> list[str]:
+    """Drop every relationship that points outside the package, and the elements that use it; return their targets."""
+    removed = []
     for source in _relationship_sources(word):
         for rid, rel in list(source.rels.items()):
             if rel.is_external:
+                removed.append(str(rel.target_ref))
                 _remove_references(source, rid)
                 del source.rels[rid]
+    return removed
 
 
 def _remove_references(source: Any, rid: str) -> None:
@@ -832,15 +858,15 @@ class DocxWriter:
     def write(self, document: Document, stream: BinaryIO, options: RenderOptions) -> WriteResult:
         """Build the .docx for ``document`` and write its bytes to ``stream``."""
         guard = TextGuard()
-        reference = Path(options.reference_docx) if options.reference_docx else paths.asset("reference.docx")
-        word = open_reference(reference)
+        reference = Path(options.reference_docx) if options.reference_docx else paths.reference_docx()
+        word, reference_warnings = open_reference(reference)
         apply_house_style(word, options.style)
         set_up_page(word.sections[-1], options.style.page)
         _Builder(word, document, options.style, guard).build()
         set_properties(word, document.meta, guard, options.invariant)
         check_no_external_relationships(word)
         stream.write(_package_bytes(word, options.invariant))
-        return WriteResult(pages=None, warnings=guard.warnings())
+        return WriteResult(pages=None, warnings=(*reference_warnings, *guard.warnings()))
 
 
 register(DocxWriter())
