@@ -188,3 +188,15 @@ def test_runaway_templates_are_stopped(brief, library, body, expected, monkeypat
     with pytest.raises(TemplateError, match=expected):
         build_document(brief, library, "self")
     assert time.perf_counter() - start < 8
+
+
+def test_runaway_template_writes_no_output_file(brief, library, tmp_path, monkeypatch):
+    from briefing.export import export_brief
+    from briefing.templating import isolate
+
+    monkeypatch.setattr(isolate, "TIME_LIMIT_S", 2.0)
+    write_user_template("spin", "<document>{% for i in range(9999) %}{% for j in range(9999) %}{% for k in range(9999) %}{% endfor %}{% endfor %}{% endfor %}</document>")
+    target = tmp_path / "out.pdf"
+    with pytest.raises(TemplateError, match="exceeded its limits"):
+        export_brief(brief, library, ["pdf", "docx"], target, template_id="spin")
+    assert list(tmp_path.glob("out.*")) == [] and not any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
