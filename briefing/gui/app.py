@@ -6,6 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__, logs
@@ -24,6 +25,20 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def qt_to_log(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own messages go to Briefing's log file."""
+    log.log(QT_LEVELS.get(kind, logging.WARNING), "Qt: %s", message)
+
+
 def run(brief: Path | None = None, content: list[Path] | None = None) -> int:
     """Open the app (on ``brief`` if given, with extra ``content`` folders); returns the exit code."""
     from .guard import install_excepthook
@@ -32,6 +47,7 @@ def run(brief: Path | None = None, content: list[Path] | None = None) -> int:
     log_path = logs.configure()
     log.info("starting Briefing %s (log %s)", __version__, log_path)
     app = application()
+    previous_handler = qInstallMessageHandler(qt_to_log)
     window = MainWindow(content=content or [])
     previous = install_excepthook(lambda message: window.dialogs.error(window, "Unexpected error", message))
     try:
@@ -40,4 +56,5 @@ def run(brief: Path | None = None, content: list[Path] | None = None) -> int:
         return app.exec()
     finally:
         sys.excepthook = previous
+        qInstallMessageHandler(previous_handler)
         log.info("Briefing closed")

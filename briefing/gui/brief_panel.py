@@ -59,9 +59,10 @@ class BriefPanel(QWidget):
         header.addWidget(self.form.template_box)
         layout.addLayout(header)
         layout.addWidget(self.splitter, 1)
-        QWidget.setTabOrder(self.form.template_box, self.tabs)
-        QWidget.setTabOrder(self.tabs, self.form.edits["meta.title"])
-        QWidget.setTabOrder(self.form.edits["meta.caveat"], self.items.view)
+
+    def tab_chain(self) -> list[QWidget]:
+        """Template, the tabs and their fields, then the chosen items, in keyboard (Tab) order."""
+        return [self.form.template_box, self.tabs, *self.form.tab_chain(), *self.sections.values(), *self.items.tab_chain()]
 
     def default_sizes(self) -> None:
         """Give the details tab the height of its form and the chosen items the rest."""

@@ -165,7 +165,7 @@ class BriefItemsModel(QAbstractListModel):
         return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 
     def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
     def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
         return data is not None and (data.hasFormat(ITEM_IDS_MIME) or data.hasFormat(ENTRY_ROWS_MIME))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
-from itertools import pairwise
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
@@ -180,9 +179,10 @@ class ItemsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self.view.selectionModel().currentChanged.connect(lambda *_: self.show_current())
-        order = [self.view, *self.buttons.values(), self.banner_refresh, self.banner_remove, self.item_text, self.note_edit]
-        for first, second in pairwise(order):
-            QWidget.setTabOrder(first, second)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The panel's controls in keyboard (Tab) order."""
+        return [self.view, *self.buttons.values(), self.banner_refresh, self.banner_remove, self.item_text, self.note_edit]
 
     def default_sizes(self) -> None:
         """Split the height between the list and the selected item's text and note."""

@@ -11,11 +11,13 @@ from PySide6.QtGui import QColor, QFont
 
 from ..content.library import Item, Library
 from . import icons
-from .present import KIND_LABELS, KIND_ORDER, KIND_PLURALS, is_stale, quote_label
+from .present import KIND_LABELS, KIND_ORDER, KIND_PLURALS, is_stale_date, quote_label
 from .roles import ITEM_IDS_MIME, ItemIdRole, ItemRole, KindRole, NodeTypeRole, StaleRole
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invalid index: the default parent
+GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+ITEM_FLAGS = GROUP_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
 
 
 @dataclass(eq=False)
@@ -66,7 +68,7 @@ class LibraryTreeModel(QAbstractItemModel):
             key = (pillar_id, item.kind)
             if key not in groups:
                 groups[key] = Node("group", kind=item.kind)
-            stale = is_stale(item.snapshot(), stale_months, today) if item.kind == "figure" else False
+            stale = item.kind == "figure" and is_stale_date(getattr(item.model, "as_of", None), stale_months, today)
             groups[key].children.append(Node("item", item.title, item, item.kind, True, stale))
         for pillar_id in sorted(pillars, key=lambda p: order.get(p, len(order))):
             pnode = root.add(pillars[pillar_id])
@@ -102,10 +104,19 @@ class LibraryTreeModel(QAbstractItemModel):
     def _node(self, index: Index) -> Node:
         return index.internalPointer() if index.isValid() else self._root
 
+    def groups(self) -> list[QModelIndex]:
+        """Every pillar and kind-group row (the rows that have children), parents first."""
+        rows = []
+        for pillar in self._root.children:
+            rows.append(self.createIndex(pillar.row, 0, pillar))
+            rows.extend(self.createIndex(group.row, 0, group) for group in pillar.children)
+        return rows
+
     def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        children = self._node(parent).children if parent.column() <= 0 else ()
+        if column != 0 or not 0 <= row < len(children):
             return QModelIndex()
-        return self.createIndex(row, column, self._node(parent).children[row])
+        return self.createIndex(row, column, children[row])
 
     def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
@@ -126,11 +137,8 @@ class LibraryTreeModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        node = self._node(index)
-        if node.type == "item" or (node.type == "pillar" and node.matched):
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
+        node: Node = index.internalPointer()
+        return ITEM_FLAGS if node.type == "item" or node.matched else GROUP_FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

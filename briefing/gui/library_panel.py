@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,9 @@ from .library_model import LibraryTreeModel
 from .present import KIND_LABELS, KIND_ORDER, detail_html
 from .roles import ItemIdRole, ItemRole, NodeTypeRole
 from .widgets import describe
+
+LARGE_LIBRARY = 2000  # items; above this, searching waits for a pause in typing
+TYPING_PAUSE_MS = 200
 
 
 class LibraryTree(QTreeView):
@@ -118,7 +121,11 @@ class LibraryPanel(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.splitter, 1)
 
-        self.search_box.textChanged.connect(self.search)
+        self.typing_timer = QTimer(self)
+        self.typing_timer.setSingleShot(True)
+        self.typing_timer.setInterval(TYPING_PAUSE_MS)
+        self.typing_timer.timeout.connect(self.search)
+        self.search_box.textChanged.connect(self._typed)
         for box in (self.kind_box, self.pillar_box, self.speaker_box):
             box.currentIndexChanged.connect(self.search)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
@@ -126,12 +133,10 @@ class LibraryPanel(QWidget):
         self.tree.doubleClicked.connect(self._double_clicked)
         self.tree.addRequested.connect(self.add_selected)
         self.add_button.clicked.connect(self.add_selected)
-        self.setTabOrder(self.search_box, self.kind_box)
-        self.setTabOrder(self.kind_box, self.pillar_box)
-        self.setTabOrder(self.pillar_box, self.speaker_box)
-        self.setTabOrder(self.speaker_box, self.tree)
-        self.setTabOrder(self.tree, self.add_button)
-        self.setTabOrder(self.add_button, self.details)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The panel's controls in keyboard (Tab) order."""
+        return [self.search_box, self.kind_box, self.pillar_box, self.speaker_box, self.tree, self.add_button, self.details]
 
     # -- library -------------------------------------------------------------------
     def set_library(self, library: Library) -> None:
@@ -156,6 +161,14 @@ class LibraryPanel(QWidget):
         box.setCurrentIndex(max(found, 0))
         box.blockSignals(False)
 
+    @Slot()
+    def _typed(self) -> None:
+        """Search at once in a normal library; in a very large one, when typing pauses."""
+        if len(self.library) > LARGE_LIBRARY:
+            self.typing_timer.start()
+        else:
+            self.search()
+
     def set_stale_months(self, months: int) -> None:
         self.stale_months = months
         self.search()
@@ -166,15 +179,14 @@ class LibraryPanel(QWidget):
     @Slot()
     def search(self) -> None:
         """Run the shared core search and show the results, keeping the current item if it still matches."""
+        self.typing_timer.stop()
         current = self.tree.currentIndex().data(ItemRole)
         query = self.query()
         results = self.index.search(query)
         self.model.set_results(self.library, results, self.stale_months, self.today())
-        if query.is_empty():
-            for row in range(self.model.rowCount()):
-                self.tree.expand(self.model.index(row, 0))
-        else:
-            self.tree.expandAll()
+        for index in self.model.groups():  # pillars always open; kind groups too while searching
+            if not query.is_empty() or index.data(NodeTypeRole) == "pillar":
+                self.tree.expand(index)
         total = len(self.library)
         self.count_label.setText(f"{len(results)} of {total} items" if not query.is_empty() else f"{total} items")
         if current is not None:
@@ -207,9 +219,14 @@ class LibraryPanel(QWidget):
 
     @Slot()
     def add_selected(self) -> None:
+        """Add the selected items; on a group row (nothing to add) open or close it instead."""
         ids = self.selected_ids()
         if ids:
             self.addRequested.emit(ids)
+            return
+        current = self.tree.currentIndex()
+        if current.isValid() and self.model.rowCount(current):
+            self.tree.setExpanded(current, not self.tree.isExpanded(current))
 
     @Slot(QModelIndex)
     def _double_clicked(self, index: QModelIndex) -> None:

@@ -4,49 +4,39 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
-import re
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QStringListModel, Qt, QThreadPool, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QStringListModel, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QListView, QMainWindow, QMenu, QProgressBar, QSplitter
+from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QListView, QMainWindow, QMenu, QProgressBar, QSplitter, QWidget
 
-from .. import logs, paths
-from ..brief.commands import snapshot_copy
-from ..brief.model import SUFFIX, Brief, Status, status_of
-from ..brief.store import load_brief, save_brief
+from .. import logs
+from ..brief.model import Brief, Status
 from ..content.library import Library, load_library
-from ..errors import BriefingError, BriefTooNew, ExportError, StyleError
-from ..export import BuildResult, preview_pdf
+from ..errors import BriefingError, StyleError
 from ..style import MarkingSchemes, load_markings
 from ..templating.registry import list_templates
 from . import icons
 from .brief_panel import BriefPanel
 from .dialogs import Dialogs
-from .guard import guarded
+from .files import FileActions
 from .help import GUIDE, TextDialog, about_html
 from .library_panel import LibraryPanel
+from .output import OutputActions
 from .preview import PreviewPanel
-from .printing import match_page, print_pdf
 from .recovery import RecoveryStore
 from .settings import Settings
 from .settings_dialog import SettingsDialog
 from .undo import BriefSession
 from .widgets import describe
-from .workers import JobSignals, export_job
+from .workers import JobSignals
 
 log = logging.getLogger("briefing.gui")
-FORMATS = {"pdf": ("PDF", ".pdf"), "docx": ("Word", ".docx")}
 
 
-def slug(title: str) -> str:
-    """A file-name stem from a brief title."""
-    return re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-").lower()[:60] or "brief"
-
-
-class MainWindow(QMainWindow):
+class MainWindow(FileActions, OutputActions, QMainWindow):
     """One brief at a time: compose it from the library, watch the real PDF, save, export and print."""
 
     exportFinished = Signal(object)  # a BuildResult, or the error message
@@ -94,7 +84,6 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
-        self.set_problems([*library.problems, *template_problems, *self._marking_problems])
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start(self.settings.autosave_seconds * 1000)
@@ -102,11 +91,14 @@ class MainWindow(QMainWindow):
         self.session.stack.cleanChanged.connect(self._update_title)
         self.session.pathChanged.connect(self._update_title)
         self.session.changed.connect(self._brief_changed)
+        self.session.libraryChanged.connect(self._brief_changed)
         self.preview.updated.connect(self._preview_updated)
-        self.preview.failed.connect(lambda message: self.budget_status.setText("Preview failed"))
+        self.preview.failed.connect(self._preview_failed)
         self.setWindowIcon(icons.app_icon())
         self.setMinimumSize(960, 600)  # explicit, so showing the window never resizes its constraints
+        self._set_tab_order()
         self._restore_window()
+        self.set_problems([*library.problems, *template_problems, *self._marking_problems])  # after restoreState: shown only if any
         self._update_title()
         self._brief_changed()
         self.preview.schedule()
@@ -231,6 +223,12 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.budget_status)
         bar.showMessage("Ready", 3000)
 
+    def _set_tab_order(self) -> None:
+        """Tab moves left to right: library, brief, preview, then the problems list."""
+        chain = [*self.library_panel.tab_chain(), *self.brief_panel.tab_chain(), *self.preview.tab_chain(), self.problems_view]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
     def _restore_window(self) -> None:
         geometry = self.settings.window("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
@@ -271,9 +269,10 @@ class MainWindow(QMainWindow):
     @Slot()
     def _brief_changed(self) -> None:
         self._changed_since_autosave = True
-        items = self.session.brief.items
-        flagged = sum(1 for entry in items if status_of(entry, self.session.library) is not Status.OK)
-        text = f"{len(items)} item{'s' if len(items) != 1 else ''}"
+        model = self.brief_panel.items.model  # caches each entry's status
+        count = model.rowCount()
+        flagged = sum(1 for row in range(count) if model.status(row) is not Status.OK)
+        text = f"{count} item{'s' if count != 1 else ''}"
         self.count_status.setText(text + (f", {flagged} flagged" if flagged else ""))
         self.count_status.setStyleSheet("color:#b45309" if flagged else "")
 
@@ -282,7 +281,13 @@ class MainWindow(QMainWindow):
         result = self.preview.result
         if result is not None:
             self.budget_status.setText(result.budget_text())
+            self.budget_status.setToolTip("Pages in the PDF against the template's page budget")
             self.budget_status.setStyleSheet("color:#b91c1c;font-weight:bold" if result.fits is False else "")
+
+    @Slot(str)
+    def _preview_failed(self, message: str) -> None:
+        self.budget_status.setText("Preview failed")
+        self.budget_status.setToolTip(message)
 
     # -- editing --------------------------------------------------------------------------------------------
     @Slot(list)
@@ -297,231 +302,6 @@ class MainWindow(QMainWindow):
         if existing:
             self.brief_panel.items.select_row(existing[0])
             self.statusBar().showMessage("Already in the brief", 4000)
-
-    # -- files ---------------------------------------------------------------------------------------------------
-    def maybe_save(self) -> bool:
-        """Ask to save unsaved changes; False means the officer cancelled."""
-        if not self.session.dirty:
-            return True
-        answer = self.dialogs.ask_save_changes(self, self.display_name())
-        if answer == "save":
-            return bool(self.save())
-        return answer == "discard"
-
-    def new_brief(self) -> None:
-        if self.maybe_save():
-            self.session.load(self.new_brief_data(), None)
-            self.recovery.clear()
-            self.statusBar().showMessage("New brief", 3000)
-
-    def open_brief(self, path: Path | None = None) -> None:
-        if not self.maybe_save():
-            return
-        if path is None:
-            folder = self.session.path.parent if self.session.path else paths.user_documents_dir()
-            path = self.dialogs.open_path(self, folder)
-            if path is None:
-                return
-        self.open_file(path)
-
-    @guarded("Cannot open the brief")
-    def open_file(self, path: Path, as_untitled: bool = False) -> bool:
-        """Load a brief file (no unsaved-changes check: callers do that)."""
-        path = Path(path)
-        try:
-            brief = load_brief(path)
-        except BriefTooNew as exc:
-            self.dialogs.warning(
-                self,
-                "Brief from a newer Briefing",
-                f"{exc}\n\nThis version of Briefing cannot open it safely, so it was not opened. The file is unchanged.",
-            )
-            return False
-        self.session.load(brief, None if as_untitled else path.resolve())
-        if not as_untitled:
-            self.settings.add_recent(path)
-        self.recovery.clear()
-        flagged = [status_of(e, self.session.library) for e in brief.items]
-        problems = sum(1 for s in flagged if s is not Status.OK)
-        note = f"; {problems} item(s) flagged as changed or missing" if problems else ""
-        self.statusBar().showMessage(f"Opened {path.name}{note}", 6000)
-        return True
-
-    def open_sample(self) -> None:
-        sample = paths.samples_dir() / "sample.brief"
-        if not sample.is_file():
-            self.dialogs.information(self, "No sample brief", f"The sample brief is not installed ({sample}).")
-            return
-        if self.maybe_save():
-            self.open_file(sample, as_untitled=True)
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.recent_files
-        for number, path in enumerate(recent, 1):
-            action = self.recent_menu.addAction(f"&{number} {path.name}")
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
-            action.triggered.connect(lambda checked=False, p=path: self.open_brief(p))
-        if recent:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear Recent Files", self.settings.clear_recent)
-        else:
-            self.recent_menu.addAction("No recent briefs").setEnabled(False)
-
-    @guarded("Cannot save the brief")
-    def save(self) -> bool:
-        if self.session.path is None:
-            return bool(self.save_as())
-        return self._save_to(self.session.path)
-
-    @guarded("Cannot save the brief")
-    def save_as(self) -> bool:
-        suggested = self.session.path or paths.user_documents_dir() / (slug(self.session.brief.meta.title) + SUFFIX)
-        path = self.dialogs.save_path(self, "Save Brief As", suggested)
-        if path is None:
-            return False
-        if path.suffix != SUFFIX:
-            path = path.with_name(path.name + SUFFIX)
-        return self._save_to(path)
-
-    def _save_to(self, path: Path) -> bool:
-        save_brief(self.session.brief, path)
-        self.session.stack.setClean()
-        self.session.set_path(path)
-        self.settings.add_recent(path)
-        self.recovery.clear()
-        self.statusBar().showMessage(f"Saved {path}", 5000)
-        return True
-
-    # -- autosave and recovery ---------------------------------------------------------------------------------------
-    @Slot()
-    def autosave(self) -> None:
-        """Copy unsaved work to the recovery file (nothing to do when the brief is saved)."""
-        if not self.session.dirty:
-            return
-        if not self._changed_since_autosave and self.recovery.exists():
-            return
-        try:
-            self.recovery.write(self.session.brief, self.session.path)
-        except BriefingError as exc:
-            log.warning("autosave failed: %s", exc)
-            self.statusBar().showMessage(f"Autosave failed: {exc}", 10000)
-            return
-        self._changed_since_autosave = False
-
-    def check_recovery(self) -> bool:
-        """Offer to restore an autosaved brief left by a crash; True if it was restored."""
-        if not self.recovery.exists():
-            return False
-        try:
-            recovered = self.recovery.read()
-        except BriefingError as exc:
-            log.warning("recovery file unreadable: %s", exc)
-            self.dialogs.warning(self, "Autosaved brief unreadable", f"An autosaved brief was found but cannot be read:\n{exc}")
-            self.recovery.clear()
-            return False
-        where = str(recovered.original) if recovered.original else "a brief that was never saved"
-        if not self.dialogs.offer_restore(self, f"\u201c{recovered.brief.meta.title}\u201d ({where})"):
-            self.recovery.clear()
-            return False
-        self.session.load(recovered.brief, recovered.original, clean=False)
-        self.statusBar().showMessage("Restored the autosaved brief: save it to keep it", 10000)
-        return True
-
-    def start(self, brief: Path | None = None) -> None:
-        """After the window is shown: offer recovery, else open ``brief`` if given."""
-        if self.check_recovery():
-            return
-        if brief is not None:
-            self.open_file(brief)
-
-    # -- export and print ---------------------------------------------------------------------------------------------
-    def suggested_output(self, fmt: str) -> Path:
-        suffix = FORMATS[fmt][1]
-        if self.session.path is not None:
-            return self.session.path.with_suffix(suffix)
-        return paths.user_documents_dir() / (slug(self.session.brief.meta.title) + suffix)
-
-    @guarded("Export failed")
-    def export(self, fmt: str, path: Path | None = None) -> bool:
-        """Export in the background as ``fmt`` to ``path`` (asking where when None); False if not started."""
-        label, suffix = FORMATS[fmt]
-        if self._exports:
-            self.statusBar().showMessage("An export is already running", 4000)
-            return False
-        if path is None:
-            path = self.dialogs.save_path(self, f"Export {label}", self.suggested_output(fmt), fmt)
-            if path is None:
-                return False
-        path = Path(path)
-        if path.suffix.lower() != suffix:
-            path = path.with_name(path.name + suffix)
-        self._export_ticket += 1
-        self._exports[self._export_ticket] = path
-        self.pool.start(
-            export_job(self._export_ticket, self.export_signals, snapshot_copy(self.session.brief), self.session.library, fmt, path)
-        )
-        self.progress.show()
-        self.export_pdf_action.setEnabled(False)
-        self.export_docx_action.setEnabled(False)
-        self.statusBar().showMessage(f"Exporting {label} to {path}\u2026")
-        return True
-
-    def _export_done(self, ticket: int) -> Path:
-        path = self._exports.pop(ticket)
-        self.progress.hide()
-        self.export_pdf_action.setEnabled(True)
-        self.export_docx_action.setEnabled(True)
-        return path
-
-    @Slot(int, object)
-    def _export_finished(self, ticket: int, result: object) -> None:
-        path = self._export_done(ticket)
-        assert isinstance(result, BuildResult)
-        summary = result.budget_text() + "".join(f"\n{w}" for w in result.warnings)
-        self.statusBar().showMessage(f"Exported {path} ({result.budget_text()})", 10000)
-        choice = self.dialogs.export_done(self, path, summary)
-        if choice == "file":
-            self.dialogs.open_url(QUrl.fromLocalFile(str(path)))
-        elif choice == "folder":
-            self.dialogs.open_url(QUrl.fromLocalFile(str(path.parent)))
-        self.exportFinished.emit(result)
-
-    @Slot(int, str)
-    def _export_failed(self, ticket: int, message: str) -> None:
-        self._export_done(ticket)
-        self.statusBar().showMessage("Export failed", 10000)
-        self.dialogs.error(self, "Export failed", message)
-        self.exportFinished.emit(message)
-
-    def current_pdf(self) -> bytes:
-        """The PDF of the brief as it is now: the preview's if up to date, else built here."""
-        if self.preview.is_current() and self.preview.pdf_bytes:
-            return self.preview.pdf_bytes
-        data, _ = preview_pdf(snapshot_copy(self.session.brief), self.session.library)
-        return data
-
-    @guarded("Print failed")
-    def print_brief(self, printer: QPrinter | None = None) -> int:
-        """Print the real PDF; with no ``printer`` the print dialog asks where. Returns the pages printed."""
-        self.setCursor(Qt.CursorShape.WaitCursor)
-        try:
-            data = self.current_pdf()
-        finally:
-            self.unsetCursor()
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            match_page(printer, data)
-            if not self.dialogs.setup_printer(self, printer):
-                return 0
-        else:
-            match_page(printer, data)
-        pages = print_pdf(data, printer)
-        if pages < 1:
-            raise ExportError("nothing was printed")
-        self.statusBar().showMessage(f"Printed {pages} page{'s' if pages != 1 else ''}", 5000)
-        return pages
 
     # -- settings, library, help ---------------------------------------------------------------------------------------
     def open_settings(self) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
@@ -87,16 +85,12 @@ class MetaForm(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         grid.setRowStretch(len(rows), 1)
-        order = [
-            self.edits["meta.title"],
-            self.edits["meta.occasion"],
-            self.date_edit,
-            self.edits["meta.recipient"],
-            self.edits["meta.drafter"],
-        ]
-        order += [self.edits["meta.reference"], self.marking_box, self.edits["meta.caveat"], self.template_box]
-        for first, second in pairwise(order):
-            QWidget.setTabOrder(first, second)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The form's fields in keyboard (Tab) order: row by row."""
+        edits = self.edits
+        first = [edits["meta.title"], edits["meta.occasion"], edits["meta.recipient"], edits["meta.drafter"]]
+        return [*first, self.date_edit, edits["meta.reference"], self.marking_box, edits["meta.caveat"]]
 
     # -- brief -> widgets -----------------------------------------------------------
     @Slot()
@@ -147,7 +141,7 @@ class MetaForm(QWidget):
     # -- widgets -> brief -------------------------------------------------------------
     @Slot(QDate)
     def _date_changed(self, date: QDate) -> None:
-        self.session.set_field("meta.date", date.toString(Qt.DateFormat.ISODate), merge=False)
+        self.session.set_field("meta.date", date.toString(Qt.DateFormat.ISODate))
 
     @Slot(int)
     def _marking_chosen(self, index: int) -> None:

@@ -62,9 +62,12 @@ def months_between(earlier: _dt.date, later: _dt.date) -> int:
 
 def is_stale(snap: dict[str, Any], threshold_months: int, today: _dt.date) -> bool:
     """True for a figure whose ``as_of`` date is more than ``threshold_months`` before ``today``."""
-    if snap.get("item_kind") != "figure" or not snap.get("as_of"):
-        return False
-    when = parse_partial(str(snap["as_of"]))
+    return snap.get("item_kind") == "figure" and is_stale_date(snap.get("as_of"), threshold_months, today)
+
+
+def is_stale_date(date: str | None, threshold_months: int, today: _dt.date) -> bool:
+    """True when ``date`` (a figure's ``as_of``) is more than ``threshold_months`` before ``today``."""
+    when = parse_partial(str(date)) if date else None
     return when is not None and months_between(when, today) > threshold_months
 
 

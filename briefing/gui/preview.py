@@ -77,6 +77,7 @@ class PreviewPanel(QWidget):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
         self.view.setFrameShape(QFrame.Shape.StyledPanel)
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrow keys and Page Up/Down scroll the pages
         self.view.setStyleSheet("QPdfView { background: #6b7280; }")
         describe(self.view, "PDF preview", "The real PDF of the brief, as it will be exported")
         self.status = QLabel("")
@@ -89,6 +90,10 @@ class PreviewPanel(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The preview's controls in keyboard (Tab) order."""
+        return [self.zoom_out, self.zoom_in, self.fit_width, self.fit_page, self.view]
 
     def _tool(self, text: str, name: str, tip: str, slot) -> QToolButton:
         button = QToolButton(self)
@@ -140,6 +145,9 @@ class PreviewPanel(QWidget):
         self._buffer = load_pdf(self.document, data)
         if old is not None:
             old.deleteLater()
+        if self.document.status() != QPdfDocument.Status.Ready:
+            self._failed(generation, f"the PDF could not be displayed ({self.document.error().name})")
+            return
         self.view.verticalScrollBar().setValue(scroll)
         self.budget.setText(result.budget_text())
         self.budget.setStyleSheet(PLAIN_STYLE if result.fits is None else WITHIN_STYLE if result.fits else OVER_STYLE)

@@ -65,13 +65,20 @@ def test_settings_dialog_controls_are_described(window):
     assert all(w.accessibleName() and w.toolTip() for w in controls)
 
 
-def test_tab_order_runs_through_the_library_panel(window):
-    panel = window.library_panel
-    chain = [panel.search_box]
-    while len(chain) < 7:
-        chain.append(chain[-1].nextInFocusChain())
-    chain = [w for w in chain if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
-    assert chain[:4] == [panel.search_box, panel.kind_box, panel.pillar_box, panel.speaker_box]
+def test_tab_order_runs_left_to_right(window):
+    library, brief, preview = window.library_panel, window.brief_panel, window.preview
+    form = brief.form
+    expected = [library.search_box, library.kind_box, library.pillar_box, library.speaker_box, library.tree, library.add_button]
+    expected += [form.template_box, brief.tabs, form.edits["meta.title"], form.edits["meta.occasion"], form.date_edit]
+    expected += [form.marking_box, form.edits["meta.caveat"], brief.items.view, brief.items.note_edit, preview.zoom_out, preview.view]
+    chain, widget = [], library.search_box
+    for _ in range(400):
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is library.search_box:
+            break
+    positions = [chain.index(w) for w in expected]
+    assert positions == sorted(positions)
 
 
 def test_keyboard_shortcuts(window):

@@ -11,6 +11,7 @@ from briefing.brief.model import Brief, entry_for
 from briefing.brief.store import save_brief
 from briefing.content.library import load_library
 from briefing.gui.main_window import MainWindow
+
 from .helpers import ORANGE
 
 
@@ -40,6 +41,7 @@ def test_briefing_without_arguments_opens_the_bundled_library(launched):
     assert len(window.session.library) > 50
     assert window.session.brief.items == []
     assert sys.excepthook is hook
+    window.deleteLater()
 
 
 def test_briefing_gui_file_opens_the_brief(tmp_path, launched):

@@ -7,6 +7,7 @@ import sys
 from briefing import logs
 from briefing.errors import ContentError
 from briefing.gui.guard import install_excepthook
+
 from .helpers import ORANGE, refs
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import docx
 import pypdf
+from PySide6.QtCore import QThread
 from PySide6.QtPrintSupport import QPrinter
 
 from .helpers import DIRECT, ORANGE, TRUST
@@ -14,10 +15,13 @@ def pdf_text(path) -> str:
 
 
 def export(qtbot, window, fmt, path):
+    threads = []
+    window.exportFinished.connect(lambda _result: threads.append(QThread.currentThread()))
     with qtbot.waitSignal(window.exportFinished, timeout=30000) as blocker:
         assert window.export(fmt, path)
         assert window.progress.isVisibleTo(window)
     assert not window.progress.isVisibleTo(window)
+    assert threads == [window.thread()]  # the result is handled on the GUI thread
     return blocker.args[0]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from briefing.brief.store import load_brief
+
 from .helpers import DIRECT, ORANGE, TRUST, refs
 
 
@@ -116,3 +117,14 @@ def test_open_sample_brief_opens_it_untitled(window):
     assert window.session.path is None
     assert window.session.brief.items
     assert window.windowTitle().startswith("Untitled")
+
+
+def test_file_open_asks_for_the_file(tmp_path, window, dialogs):
+    dialogs.paths.append(tmp_path / "asked.brief")
+    window.session.add_items([TRUST])
+    window.save()
+    window.new_brief()
+    dialogs.paths.append(tmp_path / "asked.brief")
+    window.open_action.trigger()
+    assert refs(window) == [TRUST]
+    assert window.session.path == (tmp_path / "asked.brief").resolve()

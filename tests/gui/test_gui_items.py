@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from briefing.brief.model import Entry
 from briefing.gui.roles import StatusRole
+
 from .helpers import DIRECT, ORANGE, REPORTED, TRUST, refs
 
 
@@ -150,3 +151,32 @@ def test_missing_and_changed_items_are_flagged_with_refresh_and_remove(window):
     window.undo_action.trigger()
     window.undo_action.trigger()
     assert model.index(0).data(StatusRole) == "changed since selected"
+
+
+def test_the_list_view_drop_event_moves_without_losing_the_row(window):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    window.session.add_items([ORANGE, TRUST, DIRECT])
+    items = window.brief_panel.items
+    model, view = items.model, items.view
+    below_last = QPointF(view.visualRect(model.index(2)).bottomLeft()) + QPointF(4, -1)
+    mime = model.mimeData([model.index(0)])  # kept referenced: the event does not own it
+    event = QDropEvent(below_last, model.supportedDragActions(), mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event.setDropAction(Qt.DropAction.MoveAction)
+    view.dropEvent(event)
+    assert event.isAccepted() and event.dropAction() == Qt.DropAction.CopyAction  # so the view removes nothing itself
+    assert refs(window) == [TRUST, DIRECT, ORANGE]
+    assert window.session.stack.count() == 2
+
+
+def test_stale_figures_are_marked_in_the_list_too(window):
+    from briefing.gui.roles import StaleRole
+
+    window.session.add_items([ORANGE, TRUST])
+    model = window.brief_panel.items.model
+    assert model.index(0).data(StaleRole) is True
+    assert "Stale figure" in model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(1).data(StaleRole) is False
+    window.brief_panel.set_stale_months(36)
+    assert model.index(0).data(StaleRole) is False

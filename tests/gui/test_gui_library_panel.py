@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefing.gui.roles import ItemIdRole, StaleRole
+
 from .helpers import DIRECT, ORANGE, PROJECT, REPORTED
 
 

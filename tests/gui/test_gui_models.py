@@ -8,6 +8,7 @@ from briefing.content.library import load_library
 from briefing.content.search import Query, SearchIndex
 from briefing.gui.library_model import LibraryTreeModel
 from briefing.gui.roles import ENTRY_ROWS_MIME, ITEM_IDS_MIME, ItemIdRole, NodeTypeRole
+
 from .helpers import DIRECT, ORANGE, TODAY, TRUST, refs
 
 

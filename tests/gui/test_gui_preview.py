@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QThread
 from PySide6.QtPdf import QPdfDocument
 
 from .helpers import wait_preview
 
 
 def test_preview_follows_a_change(qtbot, window):
+    threads = []
+    window.preview.updated.connect(lambda: threads.append(QThread.currentThread()))
     wait_preview(qtbot, window)
+    assert threads == [window.thread()]  # built on a worker thread, shown on the GUI thread
     assert window.preview.budget.text() == "1 page: within the 1-page budget"
     assert window.preview.document.status() == QPdfDocument.Status.Ready
     assert window.preview.document.pageCount() == 1
@@ -56,3 +60,20 @@ def test_zoom_buttons(window):
     assert preview.view.zoomMode() == preview.view.ZoomMode.Custom
     preview.fit_page.click()
     assert preview.view.zoomMode() == preview.view.ZoomMode.FitInView
+
+
+def test_rendering_runs_off_the_gui_thread_on_a_copy(qtbot, window, monkeypatch):
+    import threading
+
+    from briefing.gui import workers
+
+    seen = []
+    real = workers.preview_pdf
+
+    def spy(brief, library):
+        seen.append((threading.current_thread() is threading.main_thread(), brief is window.session.brief))
+        return real(brief, library)
+
+    monkeypatch.setattr(workers, "preview_pdf", spy)
+    wait_preview(qtbot, window)
+    assert seen == [(False, False)]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from .helpers import ORANGE, refs
 from tests.packs import MINIMAL, write_pack
+
+from .helpers import ORANGE, refs
 
 
 def test_broken_pack_is_listed_and_the_app_works(tmp_path, make_window):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefing import paths
+
 from .helpers import ORANGE, TRUST, refs
 
 
