@@ -226,3 +226,19 @@ def test_lock_is_released_when_the_holder_dies(tmp_path, library):
     holder.kill()
     holder.wait()
     assert BriefLock(path).acquire()
+
+
+def test_newer_version_can_be_read_for_viewing_but_never_saved(tmp_path, library):
+    from briefing.brief.store import is_too_new
+
+    path = tmp_path / "new.brief"
+    data = json.loads(make_brief(library).model_dump_json())
+    data["version"] = FORMAT_VERSION + 1
+    data["x_new_feature"] = {"kept": True}
+    path.write_text(json.dumps(data))
+    before = path.read_bytes()
+    brief = load_brief(path, allow_newer=True)
+    assert is_too_new(brief) and brief.meta.title == "Call on the Minister" and len(brief.items) == 3
+    with pytest.raises(BriefTooNew, match="read-only"):
+        save_brief(brief, path)
+    assert path.read_bytes() == before

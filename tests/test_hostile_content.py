@@ -136,7 +136,8 @@ def test_any_unicode_builds_or_fails_with_the_documented_error(tmp_path, text):
         assert "U+" in str(exc) and "cannot show" in str(exc)
         assert not (tmp_path / "any.pdf").exists()
     else:
-        if squeeze(cleaned):
+        right_to_left = any(unicodedata.bidirectional(c) in ("R", "AL") for c in cleaned)
+        if squeeze(cleaned) and not right_to_left:  # poppler extracts right-to-left text in visual order
             assert squeeze(cleaned) in squeeze(pdf_plain(tmp_path / "any.pdf"))
 
 

@@ -55,8 +55,12 @@ def migrate(data: dict[str, Any], path: Path) -> dict[str, Any]:
     return data
 
 
-def parse_brief(text: str | bytes, path: Path) -> Brief:
-    """Parse brief JSON (migrating older versions). Errors name the file and line."""
+def parse_brief(text: str | bytes, path: Path, *, allow_newer: bool = False) -> Brief:
+    """Parse brief JSON (migrating older versions). Errors name the file and line.
+
+    With ``allow_newer``, a brief from a newer Briefing is read as far as this
+    version understands it (for read-only viewing); it must never be saved back.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -65,7 +69,11 @@ def parse_brief(text: str | bytes, path: Path) -> Brief:
         raise BriefError("not UTF-8 text", location=Location(str(path)), hint="is this a Briefing .brief file?") from None
     if not isinstance(data, dict):
         raise BriefError("a brief must be a JSON object", location=Location(str(path), 1, 1))
-    data = migrate(data, path)
+    try:
+        data = migrate(data, path)
+    except BriefTooNew:
+        if not allow_newer:
+            raise
     try:
         return Brief.model_validate(data)
     except ValidationError as exc:
@@ -74,8 +82,8 @@ def parse_brief(text: str | bytes, path: Path) -> Brief:
         raise BriefError(f"{where}: {first['msg']}", location=Location(str(path))) from None
 
 
-def load_brief(path: str | Path) -> Brief:
-    """Read a brief file."""
+def load_brief(path: str | Path, *, allow_newer: bool = False) -> Brief:
+    """Read a brief file (``allow_newer``: see :func:`parse_brief`)."""
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BRIEF_BYTES:
@@ -83,7 +91,12 @@ def load_brief(path: str | Path) -> Brief:
         raw = path.read_bytes()
     except OSError as exc:
         raise BriefError(f"cannot read brief: {exc.strerror or exc}", location=Location(str(path))) from None
-    return parse_brief(raw, path)
+    return parse_brief(raw, path, allow_newer=allow_newer)
+
+
+def is_too_new(brief: Brief) -> bool:
+    """Whether ``brief`` was written by a newer Briefing (so it is read-only here)."""
+    return brief.version > FORMAT_VERSION
 
 
 def dump_brief(brief: Brief) -> bytes:
@@ -93,7 +106,9 @@ def dump_brief(brief: Brief) -> bytes:
 
 
 def save_brief(brief: Brief, path: str | Path) -> None:
-    """Save atomically (temp file, then replace), keeping one backup as ``path~``."""
+    """Save atomically (temp file, then replace), keeping one backup as ``path~``. Never saves a newer-format brief."""
+    if is_too_new(brief):
+        raise BriefTooNew("this brief was written by a newer Briefing and is read-only here", location=Location(str(path)), hint="use Export, or open it with a newer Briefing")
     atomic_write_bytes(path, dump_brief(brief), backup=True, error=BriefError)
 
 
