@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +14,7 @@ from . import __version__
 from .errors import BriefingError
 
 log = logging.getLogger("briefing")
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # no scan of installed packages at start
 
 
 class _Parser(argparse.ArgumentParser):
@@ -156,7 +158,7 @@ def cmd_build(args) -> int:
     library = _library(args)
     formats = ["pdf", "docx"] if args.format == "both" else [args.format]
     output = args.output or args.file.with_suffix("." + formats[0])
-    result = export_brief(brief, library, formats, output, template_id=args.template)
+    result = export_brief(brief, library, formats, output, template_id=args.template, count_pages=True)
     for path in result.outputs:
         print(path)
     for warning in result.warnings:

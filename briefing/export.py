@@ -70,8 +70,13 @@ def export_brief(
     *,
     template_id: str | None = None,
     options: RenderOptions | None = None,
+    count_pages: bool = False,
 ) -> BuildResult:
-    """Build ``brief`` in each format. ``output`` is a file path; other formats get its stem with their suffix."""
+    """Build ``brief`` in each format. ``output`` is a file path; other formats get its stem with their suffix.
+
+    A PDF build always knows its page count. Without a PDF, the count costs a
+    PDF render, so it is made only when ``count_pages`` asks for it.
+    """
     options = options or options_for()
     document = build_document(brief, library, template_id)
     formats = list(dict.fromkeys(formats))
@@ -84,7 +89,7 @@ def export_brief(
         result.warnings.extend(written.warnings)
         if written.pages is not None:
             result.pages = written.pages
-    if "pdf" not in formats:
+    if "pdf" not in formats and count_pages:
         try:
             _, counted = render_bytes(document, "pdf", options)
             result.pages = counted.pages

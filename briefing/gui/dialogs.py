@@ -29,6 +29,26 @@ class Dialogs:
             QMessageBox.StandardButton(answer), "cancel"
         )
 
+    def ask_conflict(self, parent: QWidget, name: str) -> str:
+        """``overwrite``, ``save_as`` or ``cancel`` when the brief changed on disk since it was opened or saved."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Brief changed on disk",
+            f"\u201c{name}\u201d was changed on disk since you opened it, perhaps in another Briefing window or by a colleague.",
+            parent=parent,
+        )
+        box.setInformativeText(
+            "Overwrite it with your version (their changes are lost), save yours under another name, "
+            "or cancel to keep editing without saving."
+        )
+        overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton("Save As\u2026", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        return "overwrite" if clicked is overwrite else "save_as" if clicked is save_as else "cancel"
+
     def open_path(self, parent: QWidget, folder: Path) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(parent, "Open Brief", str(folder), BRIEF_FILTER)
         return Path(name) if name else None

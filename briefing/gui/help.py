@@ -43,6 +43,10 @@ template's page budget. Export with <b>File &gt; Export PDF</b> (<b>Ctrl+E</b>) 
 </table>
 <p>Your work is autosaved every few seconds to a recovery file; if Briefing stops unexpectedly
 it offers to restore it the next time it starts.</p>
+<p>A brief that is already open in another Briefing window, or was written by a newer Briefing, opens
+<b>read-only</b> (a yellow banner says why): use <b>Save As</b> to keep your changes in another file
+(not possible for a newer-format brief, which you can still export and print). If the file was changed on
+disk since you opened it, Save asks whether to overwrite it, save under another name, or cancel.</p>
 """
 
 

@@ -10,10 +10,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QStringListModel, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QListView, QMainWindow, QMenu, QProgressBar, QSplitter, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QListView, QMainWindow, QMenu, QProgressBar, QSplitter, QVBoxLayout, QWidget
 
 from .. import logs
 from ..brief.model import Brief, Status
+from ..brief.store import is_too_new
 from ..content.library import Library, load_library
 from ..errors import BriefingError, StyleError
 from ..style import MarkingSchemes, load_markings
@@ -79,7 +80,19 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 4)
-        self.setCentralWidget(self.splitter)
+        self.read_only_banner = describe(
+            QLabel(self), "Read-only warning", "Why this brief cannot be saved to its file, and what you can do instead"
+        )
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet("background:#fef3c7;color:#78350f;border-bottom:1px solid #f59e0b;padding:6px 10px")
+        self.read_only_banner.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self._build_problems()
         self._build_actions()
         self._build_menus()
@@ -263,8 +276,16 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
 
     @Slot()
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.display_name()}[*] \u2014 Briefing")
+        """Title, read-only banner and the Save actions, from the brief's file state."""
+        reason = self.read_only_reason()
+        marker = " (read-only)" if reason else ""
+        self.setWindowTitle(f"{self.display_name()}{marker}[*] \u2014 Briefing")
         self.setWindowModified(self.session.dirty)
+        self.read_only_banner.setText(reason)
+        self.read_only_banner.setVisible(bool(reason))
+        too_new = is_too_new(self.session.brief)
+        self.save_action.setEnabled(not reason)
+        self.save_as_action.setEnabled(not too_new)
 
     @Slot()
     def _brief_changed(self) -> None:
@@ -349,4 +370,5 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
         self.settings.set_window("splitter", self.splitter.saveState())
         self.settings.sync()
         self.recovery.clear()
+        self.release_brief()
         event.accept()

@@ -72,6 +72,8 @@ class PreviewPanel(QWidget):
             head.addWidget(button)
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
+        # a scroll bar that comes and goes as pages reflow can make the view resize itself in a loop
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)

@@ -65,6 +65,6 @@ def export_job(ticket: int, signals: JobSignals, brief: Brief, library: Library,
 
     def work():
         log.info("exporting %s to %s", fmt, path)
-        return export_brief(brief, library, [fmt], path)
+        return export_brief(brief, library, [fmt], path, count_pages=True)  # the export dialog reports pages
 
     return Job(ticket, signals, work)

@@ -1,7 +1,7 @@
 """Writers turn a :class:`~briefing.document.model.Document` into a file format.
 
 They sit in a registry keyed by format name. Adding a format means one module
-that calls :func:`register` and one import line in :func:`_load_builtin`.
+that calls :func:`register` and one line in :data:`BUILTIN`.
 """
 
 from __future__ import annotations
@@ -51,23 +51,30 @@ def register(writer: Writer) -> Writer:
     return writer
 
 
-def _load_builtin() -> None:
-    from . import docx, pdf  # noqa: F401  (they register themselves)
+BUILTIN: dict[str, str] = {"pdf": "briefing.writers.pdf", "docx": "briefing.writers.docx"}  # format -> module
+
+
+def _load(fmt: str) -> None:
+    """Import the built-in writer for ``fmt`` only: a PDF build never loads python-docx."""
+    import importlib
+
+    if fmt in BUILTIN and fmt not in _REGISTRY:
+        importlib.import_module(BUILTIN[fmt])  # the module registers itself
 
 
 def get_writer(fmt: str) -> Writer:
     """The writer for ``fmt`` ('pdf', 'docx'), or an ExportError naming the known formats."""
-    if not _REGISTRY:
-        _load_builtin()
+    _load(fmt)
     try:
         return _REGISTRY[fmt]
     except KeyError:
-        raise ExportError(f"unknown format {fmt!r}", hint="use one of: " + ", ".join(sorted(_REGISTRY))) from None
+        raise ExportError(f"unknown format {fmt!r}", hint="use one of: " + ", ".join(formats())) from None
 
 
 def formats() -> list[str]:
-    if not _REGISTRY:
-        _load_builtin()
+    """Every format there is a writer for."""
+    for fmt in BUILTIN:
+        _load(fmt)
     return sorted(_REGISTRY)
 
 

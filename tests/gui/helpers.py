@@ -21,6 +21,7 @@ class FakeDialogs(Dialogs):
     def __init__(self) -> None:
         self.answers: dict[str, object] = {
             "ask_save_changes": "discard",
+            "ask_conflict": "cancel",
             "offer_restore": True,
             "export_done": "",
             "setup_printer": True,
@@ -36,6 +37,10 @@ class FakeDialogs(Dialogs):
     def ask_save_changes(self, parent, name):
         self.asked.append("ask_save_changes")
         return self.answers["ask_save_changes"]
+
+    def ask_conflict(self, parent, name):
+        self.asked.append("ask_conflict")
+        return self.answers["ask_conflict"]
 
     def open_path(self, parent, folder):
         self.asked.append("open_path")

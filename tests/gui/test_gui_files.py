@@ -1,8 +1,6 @@
-"""New, open, save and save-as; the unsaved-changes prompt; the window title; recent files; newer formats."""
+"""New, open, save and save-as; the unsaved-changes prompt; the window title; recent files."""
 
 from __future__ import annotations
-
-import json
 
 from briefing.brief.store import load_brief
 
@@ -81,16 +79,6 @@ def test_new_brief_takes_the_default_drafter_and_marking(window):
     window.new_brief()
     assert window.session.brief.meta.drafter == "Political Section"
     assert window.brief_panel.form.marking_box.currentText() == "RESTRICTED"
-
-
-def test_a_brief_from_a_newer_briefing_is_refused_clearly(tmp_path, window, dialogs):
-    path = tmp_path / "future.brief"
-    path.write_text(json.dumps({"format": "briefing.brief", "version": 99, "items": []}))
-    before = window.session.brief
-    assert window.open_file(path) is False
-    [(title, message)] = dialogs.warnings
-    assert "newer Briefing" in title and "format 99" in message and str(path) in message
-    assert window.session.brief is before
 
 
 def test_an_unreadable_brief_shows_an_error_not_a_crash(tmp_path, window, dialogs):

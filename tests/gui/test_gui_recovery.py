@@ -7,14 +7,19 @@ from briefing import paths
 from .helpers import ORANGE, TRUST, refs
 
 
+def crash(window) -> None:
+    """What a crash does to the window's autosave: the OS drops its lock, the files stay."""
+    window.autosave_timer.stop()
+    window.recovery.own.release()
+
+
 def test_restore_after_a_simulated_crash(make_window, dialogs):
     crashed = make_window()
     crashed.session.add_items([ORANGE, TRUST])
     crashed.session.set_field("meta.title", "Unsaved work")
     crashed.autosave()
-    recovery = paths.user_state_dir() / "recovery.brief"
-    assert recovery.is_file()
-    # the crash: the window never closes, so the recovery file stays for the next start
+    assert crashed.recovery.exists()
+    crash(crashed)  # the window never closes, so the recovery file stays for the next start
 
     restored = make_window()
     restored.start()
@@ -22,22 +27,25 @@ def test_restore_after_a_simulated_crash(make_window, dialogs):
     assert refs(restored) == [ORANGE, TRUST]
     assert restored.session.brief.meta.title == "Unsaved work"
     assert restored.isWindowModified()
-    assert recovery.is_file()  # kept until the brief is saved
+    assert not crashed.recovery.exists()  # taken over by the restoring instance...
+    assert restored.recovery.exists()  # ...and kept until the brief is saved
 
 
 def test_declining_the_offer_removes_the_recovery_file(make_window, dialogs):
     first = make_window()
     first.session.add_items([ORANGE])
     first.autosave()
+    crash(first)
     dialogs.answers["offer_restore"] = False
     second = make_window()
     assert second.check_recovery() is False
     assert refs(second) == []
-    assert not (paths.user_state_dir() / "recovery.brief").exists()
+    assert not first.recovery.exists()
+    assert list(paths.user_state_dir().glob("recovery*")) == []
 
 
 def test_saving_and_clean_exit_remove_the_recovery_file(tmp_path, window, dialogs):
-    recovery = paths.user_state_dir() / "recovery.brief"
+    recovery = window.recovery.brief_path
     window.session.add_items([ORANGE])
     window.autosave()
     assert recovery.is_file()
@@ -57,9 +65,9 @@ def test_autosave_runs_on_a_timer(qtbot, window):
     assert window.autosave_timer.interval() == 5000
     window.session.add_items([ORANGE])
     window.autosave_timer.setInterval(50)
-    qtbot.waitUntil(lambda: (paths.user_state_dir() / "recovery.brief").is_file(), timeout=3000)
+    qtbot.waitUntil(window.recovery.exists, timeout=3000)
 
 
 def test_nothing_is_autosaved_while_the_brief_is_saved(window):
     window.autosave()
-    assert not (paths.user_state_dir() / "recovery.brief").exists()
+    assert not window.recovery.exists()
