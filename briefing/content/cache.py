@@ -21,7 +21,7 @@ from ..atomic import atomic_write_bytes
 from ..errors import BriefingError
 from .model import KINDS, Pack
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 Lines = dict[tuple[Any, ...], int]
 Result = tuple[Pack | None, Lines, list[BriefingError]]
 
@@ -45,15 +45,16 @@ def _read_disk(path: Path, stamp: tuple[int, int]) -> Result | None:
         raw = json.loads(entry.read_bytes())
         if raw.get("v") != CACHE_VERSION or tuple(raw.get("stamp", ())) != stamp or raw.get("path") != str(path):
             return None
-        pack = Pack.model_validate(raw["pack"], strict=False)
+        pack = Pack.model_validate(raw["pack"], strict=True)
         lines = {(plural, index): line for plural, index, line in raw["lines"]}
         return pack, lines, []
     except (OSError, ValueError, KeyError, TypeError, ValidationError):
         return None
 
 
-def _write_disk(path: Path, stamp: tuple[int, int], pack: Pack, lines: Lines) -> None:
-    payload = {"v": CACHE_VERSION, "path": str(path), "stamp": list(stamp), "pack": pack.model_dump(mode="json"), "lines": [[k[0], k[1], v] for k, v in lines.items()]}
+def _write_disk(path: Path, stamp: tuple[int, int], data: Any, lines: Lines) -> None:
+    """Cache the pack's plain data as read from YAML (it validated, so it will again)."""
+    payload = {"v": CACHE_VERSION, "path": str(path), "stamp": list(stamp), "pack": data, "lines": [[k[0], k[1], v] for k, v in lines.items()]}
     with contextlib.suppress(BriefingError, OSError):
         atomic_write_bytes(_disk_entry(path), json.dumps(payload, ensure_ascii=False).encode("utf-8"))
 
@@ -79,7 +80,7 @@ def cached_read_pack(path: Path) -> Result:
             for plural in KINDS.values():
                 for index in range(len(getattr(pack, plural))):
                     lines[(plural, index)] = doc.location((plural, index)).line or 1
-            _write_disk(key, stamp, pack, lines)
+            _write_disk(key, stamp, doc.data, lines)
         result = (pack, lines, problems)
     with _lock:
         _memo[key] = (stamp, result)

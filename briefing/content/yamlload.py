@@ -98,8 +98,13 @@ def _decode(path: Path, data: bytes, cls: type[BriefingError]) -> str:
         ) from None
 
 
+_MAY_BE_TYPED = frozenset("0123456789+-.~yYnNoOtTfF")  # first characters of numbers, booleans and nulls
+
+
 def _plain_scalar(text: str) -> tuple[Any, str | None]:
     """The value of a plain (unquoted) scalar, and what an ambiguity would be read as."""
+    if text and text[0] not in _MAY_BE_TYPED:
+        return text, None  # the common case: plain text
     for pattern, meaning in _AMBIGUOUS:
         if pattern.match(text):
             return None, meaning
@@ -118,6 +123,11 @@ def _plain_scalar(text: str) -> tuple[Any, str | None]:
     return text, None
 
 
+_SKIPPED = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
 def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError) -> YamlDoc:
     """Parse one YAML document from ``text`` strictly. Raises ``cls`` with file:line:col."""
     doc = YamlDoc(path=path, data=None)
@@ -126,29 +136,30 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError) -
     try:
         events = yaml.parse(text, Loader=_Loader)
         for event in events:
-            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+            etype = type(event)  # exact types: libyaml's events are never subclassed, and this is the hot loop
+            if etype in _SKIPPED:
                 continue
-            if isinstance(event, yaml.DocumentStartEvent):
+            if etype is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise _error(path, event.start_mark, "more than one YAML document in the file", "remove the second '---'", cls)
                 continue
-            if isinstance(event, yaml.AliasEvent):
+            if etype is yaml.AliasEvent:
                 raise _error(path, event.start_mark, f"alias *{event.anchor} is not allowed", "write the value out in full", cls)
             anchor = getattr(event, "anchor", None)
             if anchor:
                 raise _error(path, event.start_mark, f"anchor &{anchor} is not allowed", "remove the anchor and write values out in full", cls)
             tag = getattr(event, "tag", None)
-            if isinstance(event, yaml.ScalarEvent):
+            if etype is yaml.ScalarEvent:
                 if tag and not event.implicit[0] and not event.implicit[1]:
                     raise _error(path, event.start_mark, f"tag {tag} is not allowed", "remove the tag", cls)
                 if tag and tag not in ("!",):
                     raise _error(path, event.start_mark, f"tag {tag} is not allowed", "remove the tag", cls)
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)) and tag:
+            elif etype in _STARTS and tag:
                 if not getattr(event, "implicit", True):
                     raise _error(path, event.start_mark, f"tag {tag} is not allowed", "remove the tag", cls)
 
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            if etype in _ENDS:
                 value = stack.pop()[0]
                 _attach(doc, stack, value)
                 continue
@@ -157,7 +168,7 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError) -
             parent_path = stack[-1][1] if stack else ()
             if stack and isinstance(stack[-1][0], dict) and stack[-1][3] is None:
                 # this event is a key
-                if not isinstance(event, yaml.ScalarEvent):
+                if etype is not yaml.ScalarEvent:
                     raise _error(path, event.start_mark, "a mapping key must be a plain name", "use a simple word as the key", cls)
                 key = event.value
                 if key in stack[-1][2]:
@@ -178,9 +189,9 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError) -
             doc.value_marks[at] = mark
             if len(stack) >= MAX_DEPTH:
                 raise _error(path, event.start_mark, "nesting is too deep", None, cls)
-            if isinstance(event, yaml.MappingStartEvent):
+            if etype is yaml.MappingStartEvent:
                 stack.append([{}, at, set(), None])
-            elif isinstance(event, yaml.SequenceStartEvent):
+            elif etype is yaml.SequenceStartEvent:
                 stack.append([[], at, None, None])
             else:
                 if not event.style:  # plain
