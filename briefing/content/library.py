@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .. import paths
-from ..errors import BriefingError, ContentError
+from ..errors import BriefingError, ContentError, Location
 from .model import KINDS, ItemModel, Pack, Pillar, Source
 from .yamlload import YamlDoc, load_yaml_file, validation_problems
 
@@ -194,7 +194,7 @@ def load_library(folders: Iterable[Path] | None = None, extra: Iterable[Path] = 
             if pack.pack in library.packs:
                 first = next(i for i in library.items.values() if i.pack == pack.pack)
                 library.problems.append(
-                    ContentError(f"pack id {pack.pack!r} is also used by {first.path}", location=_loc(path, 1), hint="give each pack its own id")
+                    ContentError(f"pack id {pack.pack!r} is also used by {first.path}", location=Location(str(path), 1), hint="give each pack its own id")
                 )
                 continue
             library.packs[pack.pack] = pack
@@ -207,7 +207,7 @@ def load_library(folders: Iterable[Path] | None = None, extra: Iterable[Path] = 
                         library.problems.append(
                             ContentError(
                                 f"id {item_id!r} is also defined at {other.path}:{other.line}",
-                                location=_loc(path, item.line),
+                                location=Location(str(path), item.line),
                                 hint="rename one of them",
                             )
                         )
@@ -216,8 +216,3 @@ def load_library(folders: Iterable[Path] | None = None, extra: Iterable[Path] = 
                     library.items[item_id] = item
     return library
 
-
-def _loc(path: Path, line: int):
-    from ..errors import Location
-
-    return Location(str(path), line, None)

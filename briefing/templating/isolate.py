@@ -73,10 +73,6 @@ def render_isolated(template, context: dict[str, Any], time_limit: float | None 
     except queue.Empty:
         process.kill()
         process.join(5)
-        if process.exitcode not in (None, 0) and process.exitcode != -9:
-            raise TemplateLimitExceeded(
-                "template exceeded its limits: the renderer stopped unexpectedly", location=Location(str(template.path))
-            ) from None
         raise TemplateLimitExceeded(
             f"template exceeded its limits: still running after {time_limit:g} s",
             location=Location(str(template.path)),

@@ -6,8 +6,7 @@ that calls :func:`register` and one line in :data:`BUILTIN`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import BinaryIO, Protocol
 
 from ..document.model import Document
@@ -30,7 +29,6 @@ class RenderOptions:
     style: HouseStyle
     invariant: bool = False  # deterministic output (fixed dates and ids) for tests
     reference_docx: str | None = None  # a path; None means the bundled reference.docx
-    extra: dict = field(default_factory=dict)
 
 
 class Writer(Protocol):
@@ -84,5 +82,3 @@ def unknown_node(node: object, fmt: str) -> ExportError:
 
     return RenderError(f"the {fmt} writer has no rule for document node {type(node).__name__}", hint="add a visit method for it")
 
-
-Visitor = Callable[..., None]
