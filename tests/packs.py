@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+
+from briefing.content.library import Library, load_library
 
 MINIMAL = """\
 format: 1
@@ -48,3 +51,14 @@ def write_pack(folder: Path, name: str = "test.yaml", pack: str = "test", text: 
     path = folder / name
     path.write_text(text if text is not None else MINIMAL.format(pack=pack), encoding="utf-8")
     return path
+
+
+def generated_library(folder: Path, items: int) -> Library:
+    """The bundled pack plus ``items`` generated ones in two packs (the benchmark's generator)."""
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "generate_library.py"
+    spec = importlib.util.spec_from_file_location("generate_library", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(folder, total=items, packs=2)
+    return load_library(extra=[folder])

@@ -30,7 +30,7 @@ class Item:
     path: Path
     line: int
 
-    @property
+    @cached_property
     def pillar(self) -> str | None:
         """The full id of the item's pillar (a pillar is its own)."""
         if isinstance(self.model, Pillar):

@@ -45,32 +45,48 @@ class Query:
 
 
 class SearchIndex:
-    """Pre-folded text of every item, so a keystroke's search is a substring scan."""
+    """Pre-folded text of every item, so a keystroke's search is a substring scan.
+
+    Typing narrows a search: when the new text only extends the last one (every
+    earlier word is inside a new word) and the filters are the same, only the
+    last search's hits are scanned again.
+    """
 
     def __init__(self, library: Library):
         self.library = library
         self._entries: list[tuple[Item, str]] = [(item, _haystack(item)) for item in library]
+        self._last: tuple[Query, list[str], list[tuple[Item, str]]] | None = None
 
     def search(self, query: Query) -> list[Item]:
         """Items matching ``query``, in library order. Words in ``text`` must all appear."""
         words = fold(query.text).split()
+        entries = self._entries
+        last = self._last
+        if last is not None and _narrows(last[0], last[1], query, words):
+            entries = last[2]
         pillar = _pillar_key(query.pillar)
         speaker = fold(query.speaker) if query.speaker else None
         tag = fold(query.tag) if query.tag else None
-        results = []
-        for item, hay in self._entries:
-            if query.kind and item.kind != query.kind:
-                continue
-            if pillar and not _pillar_matches(item, pillar):
-                continue
-            if speaker and speaker not in fold(item.model.__dict__.get("speaker") or ""):
-                continue
-            if tag and tag not in (fold(t) for t in item.model.tags):
-                continue
-            if words and not all(word in hay for word in words):
-                continue
-            results.append(item)
-        return results
+        hits = entries
+        if query.kind:
+            hits = [e for e in hits if e[0].kind == query.kind]
+        if pillar:
+            hits = [e for e in hits if _pillar_matches(e[0], pillar)]
+        if speaker:
+            hits = [e for e in hits if speaker in fold(e[0].model.__dict__.get("speaker") or "")]
+        if tag:
+            hits = [e for e in hits if tag in (fold(t) for t in e[0].model.tags)]
+        for word in words:  # one pass per word: a keystroke's scan stays in C
+            hits = [e for e in hits if word in e[1]]
+        self._last = (query, words, hits)
+        return [item for item, _hay in hits]
+
+
+def _narrows(old: Query, old_words: list[str], new: Query, new_words: list[str]) -> bool:
+    """True when every match of ``new`` is a match of ``old``: same filters, and each old word inside a new one."""
+    if (old.kind, old.pillar, old.speaker, old.tag) != (new.kind, new.pillar, new.speaker, new.tag):
+        return False
+    return all(any(word in longer for longer in new_words) for word in old_words)
 
 
 def _pillar_key(pillar: str | None) -> str | None:

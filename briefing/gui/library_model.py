@@ -22,7 +22,12 @@ ITEM_FLAGS = GROUP_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
 
 @dataclass(eq=False)
 class Node:
-    """One row of the tree: a pillar, a kind group under it, or an item."""
+    """One row of the tree: a pillar, a kind group under it, or an item.
+
+    A kind group keeps its result items in ``items`` and makes the item rows
+    only when the view asks for them, so a refill costs one node per group,
+    not one per result.
+    """
 
     type: str
     label: str = ""
@@ -33,11 +38,16 @@ class Node:
     parent: Node | None = None
     row: int = 0
     children: list[Node] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    made: dict[int, Node] = field(default_factory=dict)
 
     def add(self, child: Node) -> Node:
         child.parent, child.row = self, len(self.children)
         self.children.append(child)
         return child
+
+    def count(self) -> int:
+        return len(self.items) if self.type == "group" else len(self.children)
 
 
 class LibraryTreeModel(QAbstractItemModel):
@@ -47,6 +57,7 @@ class LibraryTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._root = Node("root")
         self._count = 0
+        self._stale = (12, _dt.date.today())
 
     # -- building ----------------------------------------------------------------
     def set_results(self, library: Library, results: list[Item], stale_months: int, today: _dt.date) -> None:
@@ -55,35 +66,42 @@ class LibraryTreeModel(QAbstractItemModel):
         root = Node("root")
         pillars: dict[str, Node] = {}
         order = {p.id: i for i, p in enumerate(library.pillars())}
-        groups: dict[tuple[str, str], Node] = {}
+        groups: dict[tuple[str, str], list[Item]] = {}
         for item in results:
             pillar_id = item.pillar or ""
-            pnode = pillars.get(pillar_id)
-            if pnode is None:
-                pillar = library.get(pillar_id)
-                pnode = pillars[pillar_id] = Node("pillar", pillar.title if pillar else pillar_id, pillar, "pillar")
             if item.kind == "pillar":
+                pnode = pillars.get(pillar_id)
+                if pnode is None:
+                    pnode = pillars[pillar_id] = Node("pillar", item.title, item, "pillar")
                 pnode.matched = True
                 continue
             key = (pillar_id, item.kind)
-            if key not in groups:
-                groups[key] = Node("group", kind=item.kind)
-            stale = item.kind == "figure" and is_stale_date(getattr(item.model, "as_of", None), stale_months, today)
-            groups[key].children.append(Node("item", item.title, item, item.kind, True, stale))
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = []
+                if pillar_id not in pillars:
+                    pillar = library.get(pillar_id)
+                    pillars[pillar_id] = Node("pillar", pillar.title if pillar else pillar_id, pillar, "pillar")
+            group.append(item)
         for pillar_id in sorted(pillars, key=lambda p: order.get(p, len(order))):
             pnode = root.add(pillars[pillar_id])
             for kind in KIND_ORDER:
-                group = groups.get((pillar_id, kind))
-                if group is None:
-                    continue
-                items, group.children = group.children, []
-                group.label = f"{KIND_PLURALS[kind]} ({len(items)})"
-                pnode.add(group)
-                for node in items:
-                    group.add(node)
+                items = groups.get((pillar_id, kind))
+                if items:
+                    pnode.add(Node("group", f"{KIND_PLURALS[kind]} ({len(items)})", kind=kind, items=items))
         self._root = root
         self._count = len(results)
+        self._stale = (stale_months, today)
         self.endResetModel()
+
+    def _item_node(self, group: Node, row: int) -> Node:
+        """The row for ``group.items[row]``, made on first use."""
+        node = group.made.get(row)
+        if node is None:
+            item = group.items[row]
+            stale = item.kind == "figure" and is_stale_date(getattr(item.model, "as_of", None), *self._stale)
+            node = group.made[row] = Node("item", item.title, item, item.kind, True, stale, group, row)
+        return node
 
     @property
     def result_count(self) -> int:
@@ -95,28 +113,27 @@ class LibraryTreeModel(QAbstractItemModel):
             if pnode.item is not None and pnode.item.id == item_id:
                 return self.createIndex(pnode.row, 0, pnode)
             for group in pnode.children:
-                for node in group.children:
-                    if node.item is not None and node.item.id == item_id:
-                        return self.createIndex(node.row, 0, node)
+                for row, item in enumerate(group.items):
+                    if item.id == item_id:
+                        return self.createIndex(row, 0, self._item_node(group, row))
         return QModelIndex()
 
     # -- QAbstractItemModel ------------------------------------------------------
     def _node(self, index: Index) -> Node:
         return index.internalPointer() if index.isValid() else self._root
 
-    def groups(self) -> list[QModelIndex]:
-        """Every pillar and kind-group row (the rows that have children), parents first."""
-        rows = []
-        for pillar in self._root.children:
-            rows.append(self.createIndex(pillar.row, 0, pillar))
-            rows.extend(self.createIndex(group.row, 0, group) for group in pillar.children)
-        return rows
+    def outline(self) -> list[QModelIndex]:
+        """The pillar rows, in order."""
+        return [self.createIndex(pillar.row, 0, pillar) for pillar in self._root.children]
 
     def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
-        children = self._node(parent).children if parent.column() <= 0 else ()
-        if column != 0 or not 0 <= row < len(children):
+        if column != 0 or parent.column() > 0:
             return QModelIndex()
-        return self.createIndex(row, column, children[row])
+        node = self._node(parent)
+        if not 0 <= row < node.count():
+            return QModelIndex()
+        child = self._item_node(node, row) if node.type == "group" else node.children[row]
+        return self.createIndex(row, column, child)
 
     def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
@@ -129,7 +146,7 @@ class LibraryTreeModel(QAbstractItemModel):
     def rowCount(self, parent: Index = ROOT) -> int:
         if parent.column() > 0:
             return 0
-        return len(self._node(parent).children)
+        return self._node(parent).count()
 
     def columnCount(self, parent: Index = ROOT) -> int:
         return 1

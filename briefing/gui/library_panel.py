@@ -31,6 +31,7 @@ from .widgets import describe
 
 LARGE_LIBRARY = 2000  # items; above this, searching waits for a pause in typing
 TYPING_PAUSE_MS = 200
+OPEN_ROWS = 300  # while searching, kind groups open in tree order until this many item rows show
 
 
 class LibraryTree(QTreeView):
@@ -184,9 +185,7 @@ class LibraryPanel(QWidget):
         query = self.query()
         results = self.index.search(query)
         self.model.set_results(self.library, results, self.stale_months, self.today())
-        for index in self.model.groups():  # pillars always open; kind groups too while searching
-            if not query.is_empty() or index.data(NodeTypeRole) == "pillar":
-                self.tree.expand(index)
+        self._open_groups(searching=not query.is_empty())
         total = len(self.library)
         self.count_label.setText(f"{len(results)} of {total} items" if not query.is_empty() else f"{total} items")
         if current is not None:
@@ -196,6 +195,30 @@ class LibraryPanel(QWidget):
                 self.tree.scrollTo(index)
         self._show(self.tree.currentIndex())
         self._selection_changed()
+
+    def _open_groups(self, searching: bool) -> None:
+        """Open pillars, and while searching their kind groups, in tree order while at most OPEN_ROWS rows show.
+
+        In a normal library that opens everything. In a very large one the
+        first pillars open and the rest stay closed, so a search matching
+        thousands of items refills the tree at once; the count above says how
+        many matched.
+        """
+        budget = OPEN_ROWS - self.model.rowCount()
+        for pillar in self.model.outline():
+            groups = self.model.rowCount(pillar)
+            if groups > budget:
+                break
+            self.tree.expand(pillar)
+            budget -= groups
+            if not searching:
+                continue
+            for row in range(groups):
+                group = self.model.index(row, 0, pillar)
+                rows = self.model.rowCount(group)
+                if rows <= budget:
+                    self.tree.expand(group)
+                    budget -= rows
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

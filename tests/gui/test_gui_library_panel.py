@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefing.gui.roles import ItemIdRole, StaleRole
+from tests.packs import generated_library
 
 from .helpers import DIRECT, ORANGE, PROJECT, REPORTED
 
@@ -79,3 +80,42 @@ def test_direct_and_reported_quotations_are_labelled(window):
     panel.tree.setCurrentIndex(panel.model.find(REPORTED))
     assert "REPORTED STATEMENT" in panel.details.toPlainText()
     assert "Reported statement" in panel.model.find(REPORTED).data(3)  # ToolTipRole
+
+
+def test_a_large_library_opens_only_what_fits_and_finds_everything(qtbot, make_window, tmp_path, qtmodeltester):
+    """3,000 generated items: the tree makes rows lazily, opens groups up to OPEN_ROWS rows, and the rest stay reachable."""
+    from briefing.gui.library_panel import OPEN_ROWS
+
+    library = generated_library(tmp_path / "big", 3000)
+    window = make_window(content=[tmp_path / "big"])
+    panel = window.library_panel
+    assert len(panel.library) == len(library) > 3000
+
+    def shown_rows() -> int:
+        """Rows the view shows: top level plus the children of every open row."""
+        model, count = panel.model, 0
+
+        def walk(parent):
+            nonlocal count
+            for row in range(model.rowCount(parent)):
+                count += 1
+                index = model.index(row, 0, parent)
+                if panel.tree.isExpanded(index):
+                    walk(index)
+
+        walk(panel.tree.rootIndex())
+        return count
+
+    assert shown_rows() <= OPEN_ROWS
+    assert panel.tree.isExpanded(panel.model.index(0, 0))  # the first pillar is open
+    panel.search_box.setText("railway")
+    qtbot.waitUntil(lambda: "of" in panel.count_label.text())  # a large library searches after a typing pause
+    expected = [item.id for item in panel.index.search(panel.query())]
+    assert panel.count_label.text().startswith(f"{len(expected)} of ")
+    assert shown_rows() <= OPEN_ROWS
+    first_group = panel.model.index(0, 0, panel.model.index(0, 0))
+    assert panel.tree.isExpanded(first_group)  # while searching, the first groups open too
+    assert sorted(shown_ids(panel)) == sorted(expected)  # every hit has a row, open or not
+    qtmodeltester.check(panel.model)
+    target = expected[-1]
+    assert panel.model.find(target).data(ItemIdRole) == target  # a row made on demand, deep in a closed group
