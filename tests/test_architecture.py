@@ -44,3 +44,20 @@ def test_cli_never_imports_qt(tmp_path):
     env = dict(os.environ, BRIEFING_HOME=str(tmp_path))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_app_window_opens_without_the_export_machinery(tmp_path):
+    """The template engine and writers load on the preview's pool thread, after the window is shown (issue 6, app start)."""
+    code = (
+        "import sys\n"
+        "from briefing.gui.app import application\n"
+        "from briefing.gui.main_window import MainWindow\n"
+        "application()\n"
+        "window = MainWindow()\n"
+        "window.show()\n"
+        "late = sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'reportlab', 'docx', 'lxml') or m == 'briefing.export')\n"
+        "assert not late, late\n"
+    )
+    env = dict(os.environ, BRIEFING_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO)
+    assert result.returncode == 0, result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -41,6 +42,7 @@ def qt_to_log(kind: QtMsgType, context: QMessageLogContext, message: str) -> Non
 
 def run(brief: Path | None = None, content: list[Path] | None = None) -> int:
     """Open the app (on ``brief`` if given, with extra ``content`` folders); returns the exit code."""
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # as in the CLI: no entry-point scan at start
     from .guard import install_excepthook
     from .main_window import MainWindow
 

@@ -11,7 +11,6 @@ from PySide6.QtPrintSupport import QPrinter
 from .. import paths
 from ..brief.commands import snapshot_copy
 from ..errors import ExportError
-from ..export import BuildResult, preview_pdf
 from .files import slug
 from .guard import guarded
 from .printing import match_page, print_pdf
@@ -66,6 +65,8 @@ class OutputActions:
 
     def _export_finished(self: MainWindow, ticket: int, result: object) -> None:
         path = self._export_done(ticket)
+        from ..export import BuildResult
+
         assert isinstance(result, BuildResult)
         summary = result.budget_text() + "".join(f"\n{w}" for w in result.warnings)
         self.statusBar().showMessage(f"Exported {path} ({result.budget_text()})", 10000)
@@ -86,6 +87,8 @@ class OutputActions:
         """The PDF of the brief as it is now: the preview's if up to date, else built here."""
         if self.preview.is_current() and self.preview.pdf_bytes:
             return self.preview.pdf_bytes
+        from ..export import preview_pdf
+
         data, _ = preview_pdf(snapshot_copy(self.session.brief), self.session.library)
         return data
 

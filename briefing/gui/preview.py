@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ..brief.commands import snapshot_copy
-from ..export import BuildResult
 from .undo import BriefSession
 from .widgets import describe
 from .workers import JobSignals, preview_job
+
+if TYPE_CHECKING:
+    from ..export import BuildResult
 
 DEBOUNCE_MS = 400
 OVER_STYLE = "color:#ffffff;background:#b91c1c;border-radius:3px;padding:2px 8px;font-weight:bold"

@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 from ..brief.model import Brief
 from ..content.library import Library
 from ..errors import BriefingError
-from ..export import export_brief, preview_pdf
 from ..logs import log_exception
 
 log = logging.getLogger("briefing.gui")
@@ -57,13 +56,21 @@ class Job(QRunnable):
 
 def preview_job(ticket: int, signals: JobSignals, brief: Brief, library: Library, still_wanted: Callable[[int], bool]) -> Job:
     """Build the real PDF of ``brief`` (a private copy) in memory: the result is ``(pdf_bytes, BuildResult)``."""
-    return Job(ticket, signals, lambda: preview_pdf(brief, library), still_wanted)
+
+    def work():
+        from ..export import preview_pdf  # imported here, on the pool thread: the app's start does not wait for it
+
+        return preview_pdf(brief, library)
+
+    return Job(ticket, signals, work, still_wanted)
 
 
 def export_job(ticket: int, signals: JobSignals, brief: Brief, library: Library, fmt: str, path: Path) -> Job:
     """Export ``brief`` (a private copy) as ``fmt`` to ``path``: the result is a BuildResult."""
 
     def work():
+        from ..export import export_brief
+
         log.info("exporting %s to %s", fmt, path)
         return export_brief(brief, library, [fmt], path, count_pages=True)  # the export dialog reports pages
 

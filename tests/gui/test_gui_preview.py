@@ -65,15 +65,15 @@ def test_zoom_buttons(window):
 def test_rendering_runs_off_the_gui_thread_on_a_copy(qtbot, window, monkeypatch):
     import threading
 
-    from briefing.gui import workers
+    from briefing import export
 
     seen = []
-    real = workers.preview_pdf
+    real = export.preview_pdf
 
     def spy(brief, library):
         seen.append((threading.current_thread() is threading.main_thread(), brief is window.session.brief))
         return real(brief, library)
 
-    monkeypatch.setattr(workers, "preview_pdf", spy)
+    monkeypatch.setattr(export, "preview_pdf", spy)  # the worker imports it when it runs
     wait_preview(qtbot, window)
     assert seen == [(False, False)]
