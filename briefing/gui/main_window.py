@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import logging
 from collections.abc import Callable, Sequence
 from itertools import pairwise
@@ -119,7 +120,12 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
 
     # -- loading -------------------------------------------------------------------------------
     def _load_library(self) -> Library:
-        return load_library(extra=[*self.settings.content_folders, *self.content])
+        library = load_library(extra=[*self.settings.content_folders, *self.content])
+        # The library lives as long as the window: keep the garbage collector's full
+        # passes off it. With 10,000 items a full pass walks millions of objects and
+        # froze the GUI for ~100 ms in the middle of typing a search.
+        gc.freeze()
+        return library
 
     def _load_markings(self) -> MarkingSchemes | None:
         self._marking_problems: list[BriefingError] = []
@@ -343,6 +349,7 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
 
     def reload_library(self) -> None:
         """Read the content packs again; flags and the problems panel follow."""
+        gc.unfreeze()  # the old library may be collected once nothing uses it
         library = self._load_library()
         _, template_problems = list_templates()
         self.session.set_library(library)
