@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from typing import Any
 from pathlib import Path
 
 from _paths import BENCH, FONTS, ROOT, SAMPLE  # noqa: F401  (re-exported)
@@ -105,12 +106,42 @@ def time_process(cmd: Sequence[str], env: dict[str, str] | None = None, timeout:
     return time.perf_counter() - start
 
 
-def alternate_processes(cmds: dict[str, Callable[[], float]], rounds: int, warmup: int = 1) -> dict[str, list[float]]:
+def child_cpu_seconds() -> float:
+    """User + system CPU time of every finished child process so far (Linux and macOS; 0 elsewhere).
+
+    The difference around one run is that run's CPU time: on a shared machine it
+    moves far less than wall time, because waiting for a core is not counted.
+    """
+    try:
+        import resource
+    except ImportError:
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_process_cpu(cmd: Sequence[str], env: dict[str, str] | None = None, timeout: float = 300) -> tuple[float, float]:
+    """Wall time and CPU time of one run of a command."""
+    cpu = child_cpu_seconds()
+    wall = time_process(cmd, env, timeout)
+    return wall, child_cpu_seconds() - cpu
+
+
+def split_wall_cpu(samples: dict[str, list[tuple[float, float]]]) -> dict[str, Stats]:
+    """``{name: [(wall, cpu), ...]}`` -> ``{name: Stats(wall), name_cpu: Stats(cpu)}``."""
+    out: dict[str, Stats] = {}
+    for name, pairs in samples.items():
+        out[name] = Stats.of([wall for wall, _cpu in pairs])
+        out[f"{name}_cpu"] = Stats.of([cpu for _wall, cpu in pairs])
+    return out
+
+
+def alternate_processes(cmds: dict[str, Callable[[], Any]], rounds: int, warmup: int = 1) -> dict[str, list[Any]]:
     """Run timed subprocess measurements in alternation, round by round; each callable returns one duration."""
     for measure in cmds.values():
         for _ in range(warmup):
             measure()
-    samples: dict[str, list[float]] = {name: [] for name in cmds}
+    samples: dict[str, list[Any]] = {name: [] for name in cmds}
     for _ in range(rounds):
         for name, measure in cmds.items():
             samples[name].append(measure())

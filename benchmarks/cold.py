@@ -13,7 +13,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from _common import BENCH, PYTHON, SAMPLE, Stats, alternate_processes, bench_env, run_checked, time_process
+from _common import BENCH, PYTHON, SAMPLE, Stats, alternate_processes, bench_env, child_cpu_seconds, run_checked, split_wall_cpu, time_process_cpu
 
 QT_MODULES = re.compile(r"^(PySide6|shiboken6|PyQt5|PyQt6)(\.|$)")
 
@@ -28,13 +28,13 @@ def bare_build_cmd(out: Path) -> list[str]:
 
 
 def measure_cli(home: Path, work: Path, rounds: int) -> dict:
-    """``briefing build`` (PDF) against the bare script, alternating, fresh interpreter each run."""
+    """``briefing build`` (PDF) against the bare script, alternating, fresh interpreter each run (wall and CPU time)."""
     env = bench_env(home)
     samples = alternate_processes({
-        "briefing": lambda: time_process(briefing_build_cmd(work / "cli.pdf"), env),
-        "bare": lambda: time_process(bare_build_cmd(work / "bare.pdf"), env),
+        "briefing": lambda: time_process_cpu(briefing_build_cmd(work / "cli.pdf"), env),
+        "bare": lambda: time_process_cpu(bare_build_cmd(work / "bare.pdf"), env),
     }, rounds)  # fmt: skip
-    return {name: Stats.of(values) for name, values in samples.items()}
+    return split_wall_cpu(samples)
 
 
 _REPORT_QT = """
@@ -62,18 +62,19 @@ def check_cli_never_imports_qt(home: Path, work: Path) -> dict:
     }
 
 
-def _time_to_ready(mode: str, env: dict[str, str]) -> float:
-    """Launch ``app_probe.py MODE``; seconds from spawn to the child's first event-loop turn after show."""
+def _time_to_ready(mode: str, env: dict[str, str]) -> tuple[float, float]:
+    """Launch ``app_probe.py MODE``; seconds from spawn to the child's first event-loop turn after show, and its CPU time."""
+    cpu = child_cpu_seconds()
     start = time.monotonic()
     done = subprocess.run([PYTHON, str(BENCH / "app_probe.py"), mode], env=env, capture_output=True, text=True, timeout=120, check=False)
     lines = done.stdout.strip().splitlines()
     if done.returncode != 0 or not lines:
         raise RuntimeError(f"app_probe {mode} failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
-    return json.loads(lines[-1])["ready"] - start
+    return json.loads(lines[-1])["ready"] - start, child_cpu_seconds() - cpu
 
 
 def measure_app_start(home: Path, rounds: int) -> dict:
     """The app (briefing.gui.app.run, bundled library) against a bare PySide6 window, alternating."""
     env = bench_env(home)
     samples = alternate_processes({"app": lambda: _time_to_ready("start", env), "bare": lambda: _time_to_ready("start-bare", env)}, rounds)
-    return {name: Stats.of(values) for name, values in samples.items()}
+    return split_wall_cpu(samples)

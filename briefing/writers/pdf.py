@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import threading
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -133,21 +133,50 @@ def _face(path: Path) -> _Face:
     return face
 
 
-def _family_faces(house: HouseStyle, family: str) -> dict[_FaceKey, _Face]:
-    """The four faces of a house-style font family, registered as one reportlab family."""
-    try:
-        fonts = house.fonts[family]
-    except KeyError:
-        raise StyleError(f"unknown font family {family!r}", hint="use one of: " + ", ".join(house.fonts)) from None
-    faces = {(family, bold, italic): _face(font_file(fonts, bold, italic)) for bold in (False, True) for italic in (False, True)}
-    pdfmetrics.registerFontFamily(
-        faces[family, False, False].name,
-        normal=faces[family, False, False].name,
-        bold=faces[family, True, False].name,
-        italic=faces[family, False, True].name,
-        boldItalic=faces[family, True, True].name,
-    )
-    return faces
+class _Faces(Mapping[_FaceKey, _Face]):
+    """The faces of a house style's families, each read and registered on first use.
+
+    Reading a TrueType file costs about 10 ms, and a document seldom uses all
+    eight faces of two families: only those its styles and runs ask for are read.
+    """
+
+    def __init__(self) -> None:
+        self._files: dict[_FaceKey, Path] = {}
+        self._loaded: dict[_FaceKey, _Face] = {}
+
+    def add_family(self, house: HouseStyle, family: str) -> None:
+        """The four faces of a house-style font family, registered as one reportlab family (by name only)."""
+        try:
+            fonts = house.fonts[family]
+        except KeyError:
+            raise StyleError(f"unknown font family {family!r}", hint="use one of: " + ", ".join(house.fonts)) from None
+        files = {(family, bold, italic): font_file(fonts, bold, italic) for bold in (False, True) for italic in (False, True)}
+        for path in files.values():
+            if not path.is_file():
+                raise StyleError(f"cannot read the font {path.name}: no such file", hint="check the fonts: section of the house style")
+        self._files.update(files)
+        self._map_family(family)
+
+    def _map_family(self, family: str) -> None:
+        """Tell reportlab which faces <b> and <i> use in ``family`` (a face's reportlab name is its file's stem, see _face)."""
+        names = {(bold, italic): self._files[family, bold, italic].stem for bold in (False, True) for italic in (False, True)}
+        pdfmetrics.registerFontFamily(
+            names[False, False], normal=names[False, False], bold=names[True, False], italic=names[False, True], boldItalic=names[True, True]
+        )
+
+    def __getitem__(self, key: _FaceKey) -> _Face:
+        face = self._loaded.get(key)
+        if face is None:
+            face = self._loaded[key] = _face(self._files[key])
+            # registerFont maps a TrueType face's bold and italic to itself: map the family again after it.
+            self._map_family(key[0])
+        return face
+
+    def __iter__(self) -> Iterator[_FaceKey]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
 
 
 # --- The kit: everything derived from one house style, built once ---------------------------
@@ -227,9 +256,9 @@ def _derive(kit_styles: dict[str, ParagraphStyle], fonts: dict[str, _FaceKey], f
 
 def _build_kit(house: HouseStyle) -> _Kit:
     """Register the fonts a house style uses and build its paragraph styles."""
-    faces: dict[_FaceKey, _Face] = {}
+    faces = _Faces()
     for family in sorted({text.font for text in house.text.values()}):
-        faces.update(_family_faces(house, family))
+        faces.add_family(house, family)
     styles: dict[str, ParagraphStyle] = {}
     fonts: dict[str, _FaceKey] = {}
     for name, text in house.text.items():
