@@ -20,12 +20,16 @@ def _real_target(path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike[str], *, backup: bool = False, error: type[BriefingError] = ExportError) -> Iterator[BinaryIO]:
+def atomic_open(
+    path: str | os.PathLike[str], *, backup: bool = False, error: type[BriefingError] = ExportError, durable: bool = True
+) -> Iterator[BinaryIO]:
     """Open a temp file beside ``path`` for binary writing; on success it replaces ``path``.
 
     On any exception the temp file is removed and ``path`` is untouched. The
     target keeps its permission bits. With ``backup``, the previous version is
-    kept as ``path~`` (one generation).
+    kept as ``path~`` (one generation). ``durable=False`` skips the fsyncs, for
+    caches: after a power cut such a file may be lost or empty, never half of
+    a new version over the old one.
     """
     target = _real_target(Path(path))
     folder = target.parent
@@ -39,7 +43,8 @@ def atomic_open(path: str | os.PathLike[str], *, backup: bool = False, error: ty
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if target.exists():
             with contextlib.suppress(OSError):
                 os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
@@ -59,7 +64,8 @@ def atomic_open(path: str | os.PathLike[str], *, backup: bool = False, error: ty
                 f"cannot replace {target}: {exc.strerror or exc}",
                 hint="close the file if another program has it open, then try again",
             ) from None
-        _fsync_dir(folder)
+        if durable:
+            _fsync_dir(folder)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -148,6 +148,23 @@ def test_cache_is_invalidated_when_a_file_changes(tmp_path):
     assert load_library([tmp_path]).get("test/trips").model.display == "over 260 million"
 
 
+@pytest.mark.parametrize("damage", [b"", b'{"v": 2, "pack": {"fo', b"\x00" * 64])
+def test_a_damaged_cache_entry_is_read_again_from_the_pack(tmp_path, damage):
+    """Cache entries are written without fsync: after a power cut one may be empty or cut short. It is ignored."""
+    from briefing import paths
+
+    path = write_pack(tmp_path)
+    load_library([tmp_path])
+    [entry] = (paths.user_cache_dir() / "packs").glob("*.json")
+    entry.write_bytes(damage)
+    from briefing.content import cache
+
+    cache.clear()
+    library = load_library([tmp_path])
+    assert library.problems == [] and library.get("test/trips").model.display == "over 250 million"
+    assert path.exists() and entry.read_bytes() != damage  # written again
+
+
 HOSTILE_PACKS = {
     "python-object": "format: 1\npack: x\ntitle: !!python/object/apply:os.system ['echo pwned']\n",
     "python-name": "format: 1\npack: x\ntitle: !!python/name:os.system\n",
@@ -182,3 +199,22 @@ def test_100_mb_pack_is_refused_within_a_second(tmp_path):
     assert time.perf_counter() - start < 1.0
     assert ["too large" in str(p) for p in library.problems] == [True]
     assert "good/trips" in library.items
+
+
+def test_a_deep_duplicate_key_names_the_first_one(tmp_path):
+    """Packs are read with item positions only; one with a problem is read again in full, so deep errors are exact."""
+    text = MINIMAL.format(pack="bad").replace("    unit: passenger trips\n", "    unit: passenger trips\n    unit: trips\n")
+    [message] = problems_for(tmp_path, text)
+    assert "duplicate key 'unit' (first at line 20)" in message
+
+
+def test_the_quick_read_of_a_pack_gives_the_same_data_and_item_lines(tmp_path):
+    from briefing import paths
+    from briefing.content.library import ITEM_DEPTH
+    from briefing.content.yamlload import load_yaml_file
+
+    for path in [write_pack(tmp_path), *sorted(paths.content_dir().glob("*.yaml"))]:
+        full, quick = load_yaml_file(path), load_yaml_file(path, mark_depth=ITEM_DEPTH)
+        assert quick.data == full.data
+        assert quick.value_marks == {at: mark for at, mark in full.value_marks.items() if len(at) <= ITEM_DEPTH}
+        assert len(full.value_marks) > len(quick.value_marks) > 1

@@ -56,7 +56,8 @@ def _write_disk(path: Path, stamp: tuple[int, int], data: Any, lines: Lines) -> 
     """Cache the pack's plain data as read from YAML (it validated, so it will again)."""
     payload = {"v": CACHE_VERSION, "path": str(path), "stamp": list(stamp), "pack": data, "lines": [[k[0], k[1], v] for k, v in lines.items()]}
     with contextlib.suppress(BriefingError, OSError):
-        atomic_write_bytes(_disk_entry(path), json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        # a cache: no fsync (a lost or empty entry after a power cut is just parsed again)
+        atomic_write_bytes(_disk_entry(path), json.dumps(payload, ensure_ascii=False).encode("utf-8"), durable=False)
 
 
 def cached_read_pack(path: Path) -> Result:

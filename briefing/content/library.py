@@ -136,8 +136,24 @@ def pack_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file() and not p.name.startswith("."))
 
 
+ITEM_DEPTH = 2  # pack -> kind list -> item: the deepest position a valid pack needs (each item's line)
+
+
 def read_pack(path: Path) -> tuple[Pack | None, YamlDoc | None, list[BriefingError]]:
-    """Parse and validate one pack file. Returns the pack (or None) and its problems."""
+    """Parse and validate one pack file. Returns the pack (or None) and its problems.
+
+    A pack is first read recording only its items' positions, which is all a
+    valid pack needs; one with any problem is read again with the position of
+    every value and key, so each problem points at its own line and column.
+    """
+    try:
+        doc = load_yaml_file(path, mark_depth=ITEM_DEPTH)
+        pack = Pack.model_validate(doc.data, strict=True)
+    except (BriefingError, ValidationError):
+        pass
+    else:
+        if not _check_references(pack, doc):
+            return pack, doc, []
     try:
         doc = load_yaml_file(path)
     except BriefingError as exc:

@@ -7,7 +7,7 @@ from them (``python -m briefing.schemas``).
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -15,6 +15,11 @@ ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_l
 Date = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
 Level = Annotated[str, StringConstraints(min_length=1, max_length=40)]
+
+
+def _empty_list() -> Any:
+    """An empty list default made fresh per item (pydantic deep-copies a literal ``[]`` for each of 10,000 items)."""
+    return Field(default_factory=list, json_schema_extra={"default": []})
 
 
 class _Strict(BaseModel):
@@ -49,7 +54,7 @@ class Pillar(_Strict):
     summary: Text = Field(description="One paragraph, in our own words")
     key_messages: list[Text] = Field(min_length=1)
     source: SourceRef
-    tags: list[str] = []
+    tags: list[str] = _empty_list()
     level: Level | None = Field(None, description="Classification level, if above the lowest")
 
 
@@ -65,7 +70,7 @@ class Figure(_Strict):
     as_of: Date | None = Field(None, description="The date the figure was true")
     period: str | None = Field(None, description="A period instead of a date, e.g. '2025-2029' or 'daily'")
     pillar: ItemId
-    tags: list[str] = []
+    tags: list[str] = _empty_list()
     source: SourceRef
     level: Level | None = None
 
@@ -85,7 +90,7 @@ class Quotation(_Strict):
     occasion: Text
     date: Date | None = None
     pillar: ItemId
-    tags: list[str] = []
+    tags: list[str] = _empty_list()
     source: SourceRef
     level: Level | None = None
 
@@ -100,9 +105,9 @@ class Event(_Strict):
     date: Date | None = None
     end_date: Date | None = None
     place: str | None = None
-    participants: list[str] = []
+    participants: list[str] = _empty_list()
     pillar: ItemId
-    tags: list[str] = []
+    tags: list[str] = _empty_list()
     source: SourceRef
     level: Level | None = None
 
@@ -116,7 +121,7 @@ class Project(_Strict):
     status: Literal["planned", "under way", "operational", "completed", "announced"]
     place: str | None = None
     pillar: ItemId
-    tags: list[str] = []
+    tags: list[str] = _empty_list()
     source: SourceRef
     level: Level | None = None
 
@@ -128,11 +133,11 @@ class Pack(_Strict):
     pack: ItemId = Field(description="The pack id: the first part of every item id")
     title: Text
     source: Source
-    pillars: list[Pillar] = []
-    figures: list[Figure] = []
-    quotations: list[Quotation] = []
-    events: list[Event] = []
-    projects: list[Project] = []
+    pillars: list[Pillar] = _empty_list()
+    figures: list[Figure] = _empty_list()
+    quotations: list[Quotation] = _empty_list()
+    events: list[Event] = _empty_list()
+    projects: list[Project] = _empty_list()
 
 
 ItemModel = Union[Pillar, Figure, Quotation, Event, Project]

@@ -124,19 +124,30 @@ def _plain_scalar(text: str) -> tuple[Any, str | None]:
 
 
 _SKIPPED = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
-_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
-def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError) -> YamlDoc:
-    """Parse one YAML document from ``text`` strictly. Raises ``cls`` with file:line:col."""
+def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError, mark_depth: int | None = None) -> YamlDoc:
+    """Parse one YAML document from ``text`` strictly. Raises ``cls`` with file:line:col.
+
+    Every value's and key's position is recorded, or with ``mark_depth`` only
+    those of values at most that deep (0 is the document itself): the library
+    reads packs with the positions of their items only, and reads a pack again
+    in full only when it has a problem to point at.
+    """
     doc = YamlDoc(path=path, data=None)
-    stack: list[list[Any]] = []  # [container, its path, keys seen, pending key]
+    value_marks, key_marks, raw = doc.value_marks, doc.key_marks, doc.raw
+    limit = MAX_DEPTH if mark_depth is None else mark_depth
+    stack: list[list[Any]] = []  # [container, its path (None when not recorded), keys seen (mappings), pending key]
     documents = 0
+    loader = _Loader(text)
     try:
-        events = yaml.parse(text, Loader=_Loader)
-        for event in events:
-            etype = type(event)  # exact types: libyaml's events are never subclassed, and this is the hot loop
+        next_event = loader.get_event  # the parser's own method, without yaml.parse's generator: the hot loop
+        while True:
+            event = next_event()
+            etype = type(event)  # exact types: libyaml's events are never subclassed
+            if etype is yaml.StreamEndEvent or event is None:
+                break
             if etype in _SKIPPED:
                 continue
             if etype is yaml.DocumentStartEvent:
@@ -146,48 +157,49 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError) -
                 continue
             if etype is yaml.AliasEvent:
                 raise _error(path, event.start_mark, f"alias *{event.anchor} is not allowed", "write the value out in full", cls)
-            anchor = getattr(event, "anchor", None)
-            if anchor:
-                raise _error(path, event.start_mark, f"anchor &{anchor} is not allowed", "remove the anchor and write values out in full", cls)
-            tag = getattr(event, "tag", None)
+            if etype in _ENDS:
+                value = stack.pop()[0]
+                _attach(doc, stack, value)
+                continue
+            if event.anchor:
+                raise _error(path, event.start_mark, f"anchor &{event.anchor} is not allowed", "remove the anchor and write values out in full", cls)
+            tag = event.tag
             if etype is yaml.ScalarEvent:
                 if tag and not event.implicit[0] and not event.implicit[1]:
                     raise _error(path, event.start_mark, f"tag {tag} is not allowed", "remove the tag", cls)
                 if tag and tag not in ("!",):
                     raise _error(path, event.start_mark, f"tag {tag} is not allowed", "remove the tag", cls)
-            elif etype in _STARTS and tag:
-                if not getattr(event, "implicit", True):
-                    raise _error(path, event.start_mark, f"tag {tag} is not allowed", "remove the tag", cls)
+            elif tag and not event.implicit:
+                raise _error(path, event.start_mark, f"tag {tag} is not allowed", "remove the tag", cls)
 
-            if etype in _ENDS:
-                value = stack.pop()[0]
-                _attach(doc, stack, value)
-                continue
-
-            mark = (event.start_mark.line + 1, event.start_mark.column + 1)
-            parent_path = stack[-1][1] if stack else ()
-            if stack and isinstance(stack[-1][0], dict) and stack[-1][3] is None:
+            depth = len(stack)  # of this value, or of the key's mapping entry
+            top = stack[-1] if stack else None
+            record = depth <= limit
+            if top is not None and top[2] is not None and top[3] is None:
                 # this event is a key
                 if etype is not yaml.ScalarEvent:
                     raise _error(path, event.start_mark, "a mapping key must be a plain name", "use a simple word as the key", cls)
                 key = event.value
-                if key in stack[-1][2]:
-                    first = doc.key_marks.get(parent_path + (key,))
+                if key in top[2]:
+                    first = key_marks.get(top[1] + (key,)) if record else None
                     where = f" (first at line {first[0]})" if first else ""
                     raise _error(path, event.start_mark, f"duplicate key {key!r}{where}", "remove one of them", cls)
-                stack[-1][2].add(key)
-                stack[-1][3] = key
-                doc.key_marks[parent_path + (key,)] = mark
+                top[2].add(key)
+                top[3] = key
+                if record:
+                    key_marks[top[1] + (key,)] = (event.start_mark.line + 1, event.start_mark.column + 1)
                 continue
 
-            if stack and isinstance(stack[-1][0], dict):
-                at = parent_path + (stack[-1][3],)
-            elif stack:
-                at = parent_path + (len(stack[-1][0]),)
-            else:
-                at = ()
-            doc.value_marks[at] = mark
-            if len(stack) >= MAX_DEPTH:
+            at = None
+            if record:
+                if top is None:
+                    at = ()
+                elif top[2] is not None:
+                    at = top[1] + (top[3],)
+                else:
+                    at = top[1] + (len(top[0]),)
+                value_marks[at] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if depth >= MAX_DEPTH:
                 raise _error(path, event.start_mark, "nesting is too deep", None, cls)
             if etype is yaml.MappingStartEvent:
                 stack.append([{}, at, set(), None])
@@ -208,7 +220,8 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError) -
                         raise _error(path, event.start_mark, f"{event.value!r} is not a finite number", None, cls)
                 else:
                     value = event.value
-                doc.raw[at] = event.value
+                if record:
+                    raw[at] = event.value
                 _attach(doc, stack, value)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -216,6 +229,8 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError) -
         raise _error(path, mark, f"YAML syntax error: {problem}", "check the indentation and quoting on this line", cls) from None
     except yaml.YAMLError as exc:
         raise cls(f"YAML error: {exc}", location=Location(str(path), 1, 1)) from None
+    finally:
+        loader.dispose()
     return doc
 
 
@@ -232,7 +247,7 @@ def _attach(doc: YamlDoc, stack: list[list[Any]], value: Any) -> None:
         top[0].append(value)
 
 
-def load_yaml_file(path: Path, cls: type[BriefingError] = ContentError, max_bytes: int = MAX_FILE_BYTES) -> YamlDoc:
+def load_yaml_file(path: Path, cls: type[BriefingError] = ContentError, max_bytes: int = MAX_FILE_BYTES, mark_depth: int | None = None) -> YamlDoc:
     """Read and parse ``path`` strictly; refuse files over ``max_bytes`` before reading them."""
     try:
         size = path.stat().st_size
@@ -245,7 +260,7 @@ def load_yaml_file(path: Path, cls: type[BriefingError] = ContentError, max_byte
         data = path.read_bytes()
     except OSError as exc:
         raise cls(f"cannot read file: {exc.strerror or exc}", location=Location(str(path))) from None
-    return parse_yaml(_decode(path, data, cls), path, cls)
+    return parse_yaml(_decode(path, data, cls), path, cls, mark_depth)
 
 
 M = TypeVar("M", bound=BaseModel)
