@@ -90,7 +90,7 @@ def section_warm(plan: Plan, ctx: dict) -> tuple[list[Row], dict]:
     stage = {name: ms(result[name]["median"]) for name in ("build_document", "render_pdf", "render_docx")}
     notes = {
         "pdf": f"stages: build_document {stage['build_document']}, PDF writer {stage['render_pdf']}",
-        "docx": f"stages: build_document {stage['build_document']}, Word writer {stage['render_docx']}, PDF page count {stage['render_pdf']}",
+        "docx": f"stages: build_document {stage['build_document']}, Word writer {stage['render_docx']} (stages timed apart)",
     }
     rows = []
     for fmt, label in (("pdf", "PDF"), ("docx", "DOCX")):
@@ -189,7 +189,7 @@ def section_scale(plan: Plan, ctx: dict) -> tuple[list[Row], dict]:
         Row("5.scroll", "Library view: one scroll step + repaint", ms(app["scroll_frame"]["median_ms"] / 1000), target="<= 16.7 ms (60 Hz)",
             ok=app["scroll_frame"]["max_ms"] / 1000 <= FRAME_BUDGET, note=f"max {app['scroll_frame']['max_ms']:.1f} ms over {app['scroll_frame']['n']} pages"),
         Row("5.pack-pdf", f"{pack['items']}-item briefing pack -> PDF ({pack['pages']} pages)", ms(pack["pdf"].median), target="<= 3 s", ok=pack["pdf"].median <= 3.0, note=f"n={pack['pdf'].n}"),
-        Row("5.pack-docx", f"{pack['items']}-item briefing pack -> DOCX", ms(pack["docx"].median), target="<= 3 s", ok=pack["docx"].median <= 3.0, note="includes the PDF page count"),
+        Row("5.pack-docx", f"{pack['items']}-item briefing pack -> DOCX", ms(pack["docx"].median), target="<= 3 s", ok=pack["docx"].median <= 3.0, note="no PDF page count (the CLI adds one)"),
         Row("5.memory", "App peak RSS with the 10k library", f"{app['peak_rss_mb']:.0f} MB", target="<= 400 MB", ok=app["peak_rss_mb"] <= 400, note=f"{app['items']:,} items"),
     ]  # fmt: skip
     return rows, {"load": load, "invalidation": invalidation, "search": search, "pack": pack, "app": app}

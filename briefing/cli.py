@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -13,7 +12,6 @@ from pathlib import Path
 from . import __version__
 from .errors import BriefingError
 
-log = logging.getLogger("briefing")
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # no scan of installed packages at start
 
 

@@ -200,3 +200,23 @@ def test_runaway_template_writes_no_output_file(brief, library, tmp_path, monkey
     with pytest.raises(TemplateError, match="exceeded its limits"):
         export_brief(brief, library, ["pdf", "docx"], target, template_id="spin")
     assert list(tmp_path.glob("out.*")) == [] and not any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
+
+
+def test_compiled_templates_are_cached_and_a_damaged_entry_is_compiled_again(brief, library):
+    from briefing.templating import render
+
+    render._environment.cache_clear()
+    first = build_document(brief, library, "meeting-brief")
+    entries = list((paths.user_cache_dir() / render._BYTECODE_FORMAT).glob("*.cache"))
+    assert entries  # written for the next process
+    for entry in entries:
+        entry.write_bytes(b"j2\x00garbage")
+    render._environment.cache_clear()
+    assert build_document(brief, library, "meeting-brief") == first
+
+
+def test_an_edited_template_is_compiled_again(brief, library):
+    write_user_template("mine", "<document><p>first {{ brief.title }}</p></document>")
+    assert dm.plain(build_document(brief, library, "mine").blocks[0].runs).startswith("first")
+    write_user_template("mine", "<document><p>second {{ brief.title }}</p></document>")
+    assert dm.plain(build_document(brief, library, "mine").blocks[0].runs).startswith("second")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from functools import lru_cache
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from .. import paths
 from ..brief.model import Brief
 from ..content.library import Library
 from ..document import model as dm
@@ -50,10 +52,38 @@ class _LimitedSandbox(ImmutableSandboxedEnvironment):
         return result
 
 
+# Compiled templates depend on the environment's settings, which Jinja's cache key
+# does not include: bump this whenever _environment's options or the sandbox change.
+_BYTECODE_FORMAT = f"jinja-{jinja2.__version__}-sandbox-1"
+
+
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs in the user cache folder: a cold build skips Jinja's compile.
+
+    Keyed by template name and a checksum of its source, so an edited template
+    is compiled again. Best effort: when the folder cannot be written, templates
+    are simply compiled each time.
+    """
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    folder = paths.user_cache_dir() / _BYTECODE_FORMAT
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _BytecodeCache(str(folder))
+
+
 @lru_cache(maxsize=4)
 def _environment(dirs: tuple[str, ...]) -> ImmutableSandboxedEnvironment:
     env = _LimitedSandbox(
         loader=_Loader(list(dirs)),
+        bytecode_cache=_bytecode_cache(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

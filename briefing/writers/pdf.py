@@ -9,6 +9,7 @@ before it reaches reportlab's paragraph markup, so content can never become mark
 
 from __future__ import annotations
 
+import html
 import io
 import threading
 import unicodedata
@@ -17,7 +18,6 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A4, LETTER
@@ -83,6 +83,15 @@ _KEEP_WITH_NEXT_MAX = 0.25  # a heading taller than this share of the frame is n
 _WHERE = "_briefing_where"  # attribute naming the block a top-level flowable came from
 
 # --- Text: clean, check, escape ------------------------------------------------------------
+
+
+def _escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities: paragraph markup then holds the text as text.
+
+    (html.escape without quotes does what xml.sax.saxutils.escape does, without
+    importing urllib, http and ssl on the way.)
+    """
+    return html.escape(text, quote=False)
 
 def _clean(text: str) -> str:
     """Text by the writers' shared rule: whitespace controls as spaces, other controls and lone surrogates dropped."""
@@ -314,7 +323,7 @@ class _Markup:
 
     def text(self, text: str, style: str, where: str) -> str:
         """Markup for plain text in paragraph style ``style``."""
-        return escape(self.checked(text, style, where))
+        return _escape(self.checked(text, style, where))
 
     def runs(self, runs: Inline, style: str, where: str) -> str:
         """Markup for runs: emphasis becomes <i>, strong becomes <b>, everything else is escaped."""
@@ -322,7 +331,7 @@ class _Markup:
 
     def _run(self, run: Run, style: str, where: str) -> str:
         """Markup for one run."""
-        markup = escape(self.checked(run.text, style, where, bold=run.strong, italic=run.emphasis))
+        markup = _escape(self.checked(run.text, style, where, bold=run.strong, italic=run.emphasis))
         if run.emphasis:
             markup = f"<i>{markup}</i>"
         if run.strong:
@@ -880,7 +889,7 @@ class _StoryBuilder:
             text = self._markup.text(entry.item, "source", where)
             if entry.citation:
                 text += " \u2014 " + self._markup.text(entry.citation, "source", where)
-            flowables.append(self._para(text, "source", bulletText=escape(ref_mark(entry.number))))
+            flowables.append(self._para(text, "source", bulletText=_escape(ref_mark(entry.number))))
         return flowables
 
 
