@@ -50,6 +50,20 @@ class Node:
         return len(self.items) if self.type == "group" else len(self.children)
 
 
+def _dismantle(root: Node) -> None:
+    """Drop a replaced tree's downward links, so reference counting frees it at once.
+
+    Every row points at its parent, so a tree is a web of reference cycles that
+    only the garbage collector's passes would free: with 10,000 rows made, such
+    a pass stalled the next keystroke.
+    """
+    for pillar in root.children:
+        for group in pillar.children:
+            group.made = {}
+        pillar.children = []
+    root.children = []
+
+
 class LibraryTreeModel(QAbstractItemModel):
     """Read-only tree over a list of search results. Pillar rows are addable only when they matched."""
 
@@ -58,6 +72,7 @@ class LibraryTreeModel(QAbstractItemModel):
         self._root = Node("root")
         self._count = 0
         self._stale = (12, _dt.date.today())
+        self._order: tuple[Library | None, dict[str, int]] = (None, {})
 
     # -- building ----------------------------------------------------------------
     def set_results(self, library: Library, results: list[Item], stale_months: int, today: _dt.date) -> None:
@@ -65,7 +80,7 @@ class LibraryTreeModel(QAbstractItemModel):
         self.beginResetModel()
         root = Node("root")
         pillars: dict[str, Node] = {}
-        order = {p.id: i for i, p in enumerate(library.pillars())}
+        order = self._pillar_order(library)
         groups: dict[tuple[str, str], list[Item]] = {}
         for item in results:
             pillar_id = item.pillar or ""
@@ -89,10 +104,17 @@ class LibraryTreeModel(QAbstractItemModel):
                 items = groups.get((pillar_id, kind))
                 if items:
                     pnode.add(Node("group", f"{KIND_PLURALS[kind]} ({len(items)})", kind=kind, items=items))
-        self._root = root
+        old, self._root = self._root, root
         self._count = len(results)
         self._stale = (stale_months, today)
         self.endResetModel()
+        _dismantle(old)
+
+    def _pillar_order(self, library: Library) -> dict[str, int]:
+        """Each pillar's place in the library, worked out once per library."""
+        if self._order[0] is not library:
+            self._order = (library, {p.id: i for i, p in enumerate(library.pillars())})
+        return self._order[1]
 
     def _item_node(self, group: Node, row: int) -> Node:
         """The row for ``group.items[row]``, made on first use."""

@@ -7,6 +7,12 @@ import pytest
 from .helpers import TODAY, FakeDialogs
 
 
+@pytest.fixture(autouse=True)
+def _application(qapp):
+    """Every app test has the QApplication, even one that runs first in its process and opens no window."""
+    return qapp
+
+
 @pytest.fixture
 def dialogs() -> FakeDialogs:
     return FakeDialogs()

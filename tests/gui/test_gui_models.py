@@ -87,3 +87,21 @@ def test_problems_model_passes_the_tester(qtmodeltester, window):
     window.set_problems([])
     qtmodeltester.check(window.problems_model)
     assert isinstance(window.problems_model, QStringListModel)
+
+
+def test_a_replaced_tree_is_freed_without_the_garbage_collector():
+    """Rows point at their parents; the model breaks the cycles on refill, so no GC pass is left to stall typing."""
+    import gc
+    import weakref
+
+    library = load_library()
+    model = LibraryTreeModel()
+    model.set_results(library, list(library), 12, TODAY)
+    group = model.index(0, 0, model.index(0, 0))
+    row = weakref.ref(model.index(0, 0, group).internalPointer())
+    gc.disable()
+    try:
+        model.set_results(library, [], 12, TODAY)
+        assert row() is None
+    finally:
+        gc.enable()
