@@ -33,11 +33,20 @@ def run(*cmd: str | os.PathLike[str], **kwargs) -> None:
 
 
 def ensure_venv() -> Path:
-    """Create .venv and install the locked dependencies and Briefing itself (once per lock change)."""
+    """Create .venv and install the locked dependencies and Briefing itself (once per lock change).
+
+    When the lock or pyproject.toml changed since the last install, .venv is made
+    afresh: installing over it would keep packages the new lock no longer has
+    (say, an add-on of a PySide6 version the lock moved away from).
+    """
+    wanted = f"{LOCK.stat().st_mtime_ns}:{(ROOT / 'pyproject.toml').stat().st_mtime_ns}"
+    stale = STAMP.exists() and STAMP.read_text() != wanted
+    if stale:
+        print(f"+ the lock changed: making {VENV.name} afresh", flush=True)
+        shutil.rmtree(VENV)
     if not venv_python().exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
     python = venv_python()
-    wanted = f"{LOCK.stat().st_mtime_ns}:{(ROOT / 'pyproject.toml').stat().st_mtime_ns}"
     if not STAMP.exists() or STAMP.read_text() != wanted:
         run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
         run(python, "-m", "pip", "install", "--quiet", "-r", LOCK)

@@ -52,8 +52,9 @@ def peak_rss_mb() -> float:
 def wait_until(predicate, timeout: float = TIMEOUT_S) -> bool:
     """Run the event loop until ``predicate()`` holds (True) or ``timeout`` passes (False).
 
-    A local QEventLoop polled by a timer: PySide6 6.12's processEvents() corrupts
-    the refcount of None when called in a loop, and aborts the interpreter.
+    A local QEventLoop polled by a timer, which also works with PySide6 6.12.0 on
+    Python 3.11, whose processEvents() in a loop aborts the interpreter (it loses
+    references to None; see tests/gui/test_gui_pyside.py).
     """
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
