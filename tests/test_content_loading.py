@@ -218,3 +218,16 @@ def test_the_quick_read_of_a_pack_gives_the_same_data_and_item_lines(tmp_path):
         assert quick.data == full.data
         assert quick.value_marks == {at: mark for at, mark in full.value_marks.items() if len(at) <= ITEM_DEPTH}
         assert len(full.value_marks) > len(quick.value_marks) > 1
+
+
+def test_without_libyaml_a_control_character_is_a_located_error(tmp_path, monkeypatch):
+    """The pure-Python reader (no libyaml) checks characters when it is made: still one ContentError."""
+    import yaml
+
+    from briefing.content import yamlload
+    from briefing.errors import ContentError
+
+    monkeypatch.setattr(yamlload, "_Loader", yaml.SafeLoader)
+    with pytest.raises(ContentError) as caught:
+        yamlload.parse_yaml("a: \x07\n", tmp_path / "x.yaml")
+    assert "x.yaml:" in str(caught.value)

@@ -463,3 +463,24 @@ def test_a_two_page_brief_renders_quickly():
         render_pdf_bytes(DOCUMENT, OPTIONS)
         timings.append(time.perf_counter() - start)
     assert statistics.median(timings) < 0.25, timings  # typically ~30 ms; generous for loaded CI machines
+
+
+def test_emphasis_keeps_its_face_when_two_families_share_a_font_file():
+    """Faces are read on first use, and registering one resets reportlab's mapping for its name: every family is mapped again."""
+    from reportlab.platypus import Paragraph
+
+    from briefing.writers import pdf
+
+    house = load_house_style()
+    fonts = dict(house.fonts)
+    fonts["display"] = fonts["sans"].model_copy(
+        update={"regular": "LiberationSans-Bold.ttf", "bold": "LiberationSerif-Bold.ttf", "italic": "LiberationSerif-Italic.ttf", "bold_italic": "LiberationSerif-BoldItalic.ttf"}
+    )
+    text = dict(house.text)
+    lead = text.pop("lead").model_copy(update={"font": "display", "bold": True, "italic": False})
+    quote = text.pop("quote").model_copy(update={"font": "display", "bold": True, "italic": True})
+    kit = pdf._kit(house.model_copy(update={"fonts": fonts, "text": {"lead": lead, "quote": quote, **text}}))
+    kit.face("lead", italic=True)
+    kit.face("title", italic=True)  # reads a sans face after display's: must not undo display's mapping
+    fragments = Paragraph("<i>x</i>", kit.style("lead")).frags
+    assert fragments[0].fontName == "LiberationSerif-BoldItalic"

@@ -202,17 +202,34 @@ def test_runaway_template_writes_no_output_file(brief, library, tmp_path, monkey
     assert list(tmp_path.glob("out.*")) == [] and not any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
 
 
-def test_compiled_templates_are_cached_and_a_damaged_entry_is_compiled_again(brief, library):
+@pytest.mark.parametrize("damage", ["header", "after-header", "empty"])
+def test_compiled_templates_are_cached_and_a_damaged_entry_is_compiled_again(brief, library, damage):
+    import jinja2.bccache
+
     from briefing.templating import render
 
     render._environment.cache_clear()
     first = build_document(brief, library, "meeting-brief")
-    entries = list((paths.user_cache_dir() / render._BYTECODE_FORMAT).glob("*.cache"))
+    entries = list(render._bytecode_folder(render.environment()).glob("*.cache"))
     assert entries  # written for the next process
     for entry in entries:
-        entry.write_bytes(b"j2\x00garbage")
-    render._environment.cache_clear()
-    assert build_document(brief, library, "meeting-brief") == first
+        data = entry.read_bytes()
+        damaged = {"header": b"j2\x00garbage", "after-header": jinja2.bccache.bc_magic + b"\xff", "empty": b""}[damage]
+        assert data != damaged
+        entry.write_bytes(damaged)
+    for _ in range(2):  # the damaged entry is compiled again and rewritten
+        render._environment.cache_clear()
+        assert build_document(brief, library, "meeting-brief") == first
+
+
+def test_the_compiled_template_cache_is_keyed_on_the_sandbox():
+    """Compiled code bakes in the sandbox's intercepted operators: another sandbox must not load it."""
+    from briefing.templating import render
+
+    env = render.environment()
+    other = render._LimitedSandbox(loader=env.loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    other.intercepted_binops = frozenset(["*"])
+    assert render._bytecode_folder(other) != render._bytecode_folder(env)
 
 
 def test_an_edited_template_is_compiled_again(brief, library):

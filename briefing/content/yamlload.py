@@ -140,8 +140,9 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError, m
     limit = MAX_DEPTH if mark_depth is None else mark_depth
     stack: list[list[Any]] = []  # [container, its path (None when not recorded), keys seen (mappings), pending key]
     documents = 0
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # inside the try: the pure-Python reader checks characters here
         next_event = loader.get_event  # the parser's own method, without yaml.parse's generator: the hot loop
         while True:
             event = next_event()
@@ -230,7 +231,8 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError, m
     except yaml.YAMLError as exc:
         raise cls(f"YAML error: {exc}", location=Location(str(path), 1, 1)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return doc
 
 

@@ -117,15 +117,23 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
         self._brief_changed()
         self.preview.schedule()
         self.library_panel.search_box.setFocus()
+        self._settle_heap(collect=False)  # at start there is little garbage, and a collection would delay the window
 
     # -- loading -------------------------------------------------------------------------------
     def _load_library(self) -> Library:
-        library = load_library(extra=[*self.settings.content_folders, *self.content])
-        # The library lives as long as the window: keep the garbage collector's full
-        # passes off it. With 10,000 items a full pass walks millions of objects and
-        # froze the GUI for ~100 ms in the middle of typing a search.
+        return load_library(extra=[*self.settings.content_folders, *self.content])
+
+    @staticmethod
+    def _settle_heap(collect: bool) -> None:
+        """Move what exists now (the library, the window) out of the garbage collector's full passes.
+
+        They live as long as the window. With 10,000 items a full pass walks
+        millions of objects and froze the GUI for ~100 ms in the middle of typing
+        a search. ``collect`` first frees garbage, so none is kept for good.
+        """
+        if collect:
+            gc.collect()
         gc.freeze()
-        return library
 
     def _load_markings(self) -> MarkingSchemes | None:
         self._marking_problems: list[BriefingError] = []
@@ -355,6 +363,7 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
         self.session.set_library(library)
         self.library_panel.set_library(library)
         self.set_problems([*library.problems, *template_problems, *self._marking_problems])
+        self._settle_heap(collect=True)  # an explicit reload: a full collection once is fine
         self.statusBar().showMessage(f"Library reloaded: {len(library)} items", 4000)
 
     def show_guide(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import traceback
 from functools import lru_cache
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from .. import paths
+from .. import __version__, paths
 from ..brief.model import Brief
 from ..content.library import Library
 from ..document import model as dm
@@ -52,26 +53,53 @@ class _LimitedSandbox(ImmutableSandboxedEnvironment):
         return result
 
 
-# Compiled templates depend on the environment's settings, which Jinja's cache key
-# does not include: bump this whenever _environment's options or the sandbox change.
-_BYTECODE_FORMAT = f"jinja-{jinja2.__version__}-sandbox-1"
-
-
 class _BytecodeCache(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept between runs in the user cache folder: a cold build skips Jinja's compile.
 
     Keyed by template name and a checksum of its source, so an edited template
-    is compiled again. Best effort: when the folder cannot be written, templates
-    are simply compiled each time.
+    is compiled again. Best effort: an entry that cannot be read is compiled
+    again, and when the folder cannot be written templates are compiled each time.
     """
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged entry (Jinja checks only its header): compile instead
+            bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    folder = paths.user_cache_dir() / _BYTECODE_FORMAT
+def _bytecode_folder(env: jinja2.Environment) -> Path:
+    """The cache folder for ``env``'s compiled templates.
+
+    Compiled code depends on the environment's options and on the operators the
+    sandbox intercepts, which Jinja's own cache key leaves out: they, Jinja's
+    version and Briefing's are hashed into the folder name.
+    """
+    options = (
+        __version__,
+        jinja2.__version__,
+        type(env).__qualname__,
+        sorted(getattr(env, "intercepted_binops", ())),
+        sorted(getattr(env, "intercepted_unops", ())),
+        env.autoescape if isinstance(env.autoescape, bool) else getattr(env.autoescape, "__qualname__", "callable"),
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.keep_trailing_newline,
+        env.newline_sequence,
+        (env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string),
+        (env.comment_start_string, env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix),
+        sorted(str(e) for e in env.extensions),
+    )
+    digest = hashlib.sha256(repr(options).encode("utf-8")).hexdigest()[:16]
+    return paths.user_cache_dir() / f"templates-{digest}"
+
+
+def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
+    folder = _bytecode_folder(env)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -83,13 +111,13 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 def _environment(dirs: tuple[str, ...]) -> ImmutableSandboxedEnvironment:
     env = _LimitedSandbox(
         loader=_Loader(list(dirs)),
-        bytecode_cache=_bytecode_cache(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=True,
     )
+    env.bytecode_cache = _bytecode_cache(env)
     env.globals.clear()  # no range/dict/lipsum/cycler/joiner/namespace beyond what we allow
     env.globals["range"] = lambda *a: range(*a) if len(range(*a)) <= 10000 else _too_big()
     return env

@@ -124,8 +124,20 @@ class _Face:
 
 _FaceKey = tuple[str, bool, bool]  # (font family in the house style, bold, italic)
 
-_FONT_LOCK = threading.Lock()
+_FONT_LOCK = threading.RLock()
 _FACES: dict[Path, _Face] = {}
+_FAMILIES: dict[str, tuple[str, str, str, str]] = {}  # regular face name -> (regular, bold, italic, bold italic)
+
+
+def _map_families() -> None:
+    """Tell reportlab again which faces <b> and <i> use in every family seen so far.
+
+    Registering a TrueType face maps that face's own bold and italic to itself,
+    which undoes a family mapping for any family whose regular face it is.
+    """
+    with _FONT_LOCK:
+        for regular, bold, italic, bold_italic in _FAMILIES.values():
+            pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=italic, boldItalic=bold_italic)
 
 
 def _face(path: Path) -> _Face:
@@ -138,6 +150,7 @@ def _face(path: Path) -> _Face:
             except (OSError, TTFError) as error:
                 raise StyleError(f"cannot read the font {path.name}: {error}", hint="check the fonts: section of the house style") from None
             pdfmetrics.registerFont(font)
+            _map_families()
             face = _FACES[path] = _Face(font.fontName, font.face.charToGlyph, path.name)
     return face
 
@@ -168,17 +181,15 @@ class _Faces(Mapping[_FaceKey, _Face]):
 
     def _map_family(self, family: str) -> None:
         """Tell reportlab which faces <b> and <i> use in ``family`` (a face's reportlab name is its file's stem, see _face)."""
-        names = {(bold, italic): self._files[family, bold, italic].stem for bold in (False, True) for italic in (False, True)}
-        pdfmetrics.registerFontFamily(
-            names[False, False], normal=names[False, False], bold=names[True, False], italic=names[False, True], boldItalic=names[True, True]
-        )
+        names = tuple(self._files[family, bold, italic].stem for bold, italic in ((False, False), (True, False), (False, True), (True, True)))
+        with _FONT_LOCK:
+            _FAMILIES[names[0]] = names  # type: ignore[assignment]
+        _map_families()
 
     def __getitem__(self, key: _FaceKey) -> _Face:
         face = self._loaded.get(key)
         if face is None:
             face = self._loaded[key] = _face(self._files[key])
-            # registerFont maps a TrueType face's bold and italic to itself: map the family again after it.
-            self._map_family(key[0])
         return face
 
     def __iter__(self) -> Iterator[_FaceKey]:

@@ -9,8 +9,15 @@ from .helpers import TODAY, FakeDialogs
 
 @pytest.fixture(autouse=True)
 def _application(qapp):
-    """Every app test has the QApplication, even one that runs first in its process and opens no window."""
-    return qapp
+    """Every app test has the QApplication, even one that runs first in its process and opens no window.
+
+    A window moves the heap out of the garbage collector's full passes
+    (gc.freeze); each test gives it back, so windows of earlier tests are freed.
+    """
+    yield qapp
+    import gc
+
+    gc.unfreeze()
 
 
 @pytest.fixture
