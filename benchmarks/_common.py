@@ -69,14 +69,17 @@ def time_interleaved(fns: dict[str, Callable[[], object]], runs: int, warmup: in
     for fn in fns.values():
         for _ in range(warmup):
             fn()
-    samples: dict[str, list[float]] = {name: [] for name in fns}
-    for _ in range(runs):
-        for name, fn in fns.items():
+
+    def timed(fn: Callable[[], object]) -> Callable[[], float]:
+        def call() -> float:
             gc.collect()
             start = time.perf_counter()
             fn()
-            samples[name].append(time.perf_counter() - start)
-    return samples
+            return time.perf_counter() - start
+
+        return call
+
+    return alternate({name: timed(fn) for name, fn in fns.items()}, runs, warmup=0)
 
 
 def bench_env(home: Path, **extra: str) -> dict[str, str]:
@@ -136,8 +139,8 @@ def split_wall_cpu(samples: dict[str, list[tuple[float, float]]]) -> dict[str, S
     return out
 
 
-def alternate_processes(cmds: dict[str, Callable[[], Any]], rounds: int, warmup: int = 1) -> dict[str, list[Any]]:
-    """Run timed subprocess measurements in alternation, round by round; each callable returns one duration."""
+def alternate(cmds: dict[str, Callable[[], Any]], rounds: int, warmup: int = 1) -> dict[str, list[Any]]:
+    """Run measurements in alternation, round by round (each callable returns one sample): subprocess runs, or timed calls."""
     for measure in cmds.values():
         for _ in range(warmup):
             measure()

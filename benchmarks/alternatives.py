@@ -12,7 +12,7 @@ import shutil
 import time
 from pathlib import Path
 
-from _common import SAMPLE, Stats, alternate_processes, bench_env, time_process
+from _common import SAMPLE, Stats, alternate, bench_env, time_process
 from baselines import content_from_brief, read_brief, to_markdown
 from cold import briefing_build_cmd
 
@@ -55,7 +55,7 @@ def measure(home: Path, work: Path, rounds: int) -> dict:
     result: dict = {"tools": tools}
     pandoc_docx = work / "pandoc.docx"
     if tools["pandoc"]:
-        samples = alternate_processes({
+        samples = alternate({
             "pandoc": lambda: time_process([tools["pandoc"], str(markdown), "-o", str(pandoc_docx)]),
             "briefing": lambda: time_process(briefing_build_cmd(work / "briefing.docx", "docx"), env),
         }, rounds)  # fmt: skip
@@ -67,13 +67,13 @@ def measure(home: Path, work: Path, rounds: int) -> dict:
         start = time.perf_counter()
         time_process(_soffice_cmd(tools["soffice"], profile, source, out_dir), timeout=600)
         result["soffice_first_run_s"] = time.perf_counter() - start  # creates the profile
-        samples = alternate_processes({
+        samples = alternate({
             "soffice": lambda: _timed_then_settle(_soffice_cmd(tools["soffice"], profile, source, out_dir)),
             "briefing": lambda: time_process(briefing_build_cmd(work / "briefing.pdf", "pdf"), env),
         }, rounds, warmup=0)  # fmt: skip
         result["pdf"] = {name: Stats.of(values) for name, values in samples.items()}
     if tools["pandoc"] and tools["soffice"]:
-        samples = alternate_processes(
+        samples = alternate(
             {"briefing_both": lambda: time_process(briefing_build_cmd(work / "both.pdf", "both"), env)}, rounds, warmup=0
         )
         result["both"] = {"briefing": Stats.of(samples["briefing_both"])}

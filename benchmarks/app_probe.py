@@ -137,25 +137,6 @@ def sample_copy() -> Path:
     return target
 
 
-def unattended_dialogs():
-    """Dialogs that never block: nobody is there to answer."""
-    from briefing.gui.dialogs import Dialogs
-
-    class Unattended(Dialogs):
-        def ask_save_changes(self, parent, name):
-            return "discard"
-
-        def offer_restore(self, parent, description):
-            return False
-
-        def error(self, parent, title, message):
-            print(f"{title}: {message}", file=sys.stderr)
-
-        warning = information = error
-
-    return Unattended()
-
-
 def open_window(content: list[Path] | None = None, default_layout: bool = True):
     """The app's main window at 1366x768, as run() makes it.
 
@@ -164,10 +145,11 @@ def open_window(content: list[Path] | None = None, default_layout: bool = True):
     and the splitter keeps its stretch-factor proportions.
     """
     from briefing.gui.app import application
+    from briefing.gui.dialogs import UnattendedDialogs
     from briefing.gui.main_window import MainWindow
 
     app = application()
-    window = MainWindow(content=content or [], dialogs=unattended_dialogs())
+    window = MainWindow(content=content or [], dialogs=UnattendedDialogs())
     window.resize(*WINDOW)
     if default_layout:
         window.default_splitter_sizes()

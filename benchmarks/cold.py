@@ -13,7 +13,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from _common import BENCH, PYTHON, SAMPLE, Stats, alternate_processes, bench_env, child_cpu_seconds, run_checked, split_wall_cpu, time_process_cpu
+from _common import BENCH, PYTHON, SAMPLE, alternate, bench_env, child_cpu_seconds, run_checked, split_wall_cpu, time_process_cpu
 
 QT_MODULES = re.compile(r"^(PySide6|shiboken6|PyQt5|PyQt6)(\.|$)")
 
@@ -30,7 +30,7 @@ def bare_build_cmd(out: Path) -> list[str]:
 def measure_cli(home: Path, work: Path, rounds: int) -> dict:
     """``briefing build`` (PDF) against the bare script, alternating, fresh interpreter each run (wall and CPU time)."""
     env = bench_env(home)
-    samples = alternate_processes({
+    samples = alternate({
         "briefing": lambda: time_process_cpu(briefing_build_cmd(work / "cli.pdf"), env),
         "bare": lambda: time_process_cpu(bare_build_cmd(work / "bare.pdf"), env),
     }, rounds)  # fmt: skip
@@ -76,5 +76,5 @@ def _time_to_ready(mode: str, env: dict[str, str]) -> tuple[float, float]:
 def measure_app_start(home: Path, rounds: int) -> dict:
     """The app (briefing.gui.app.run, bundled library) against a bare PySide6 window, alternating."""
     env = bench_env(home)
-    samples = alternate_processes({"app": lambda: _time_to_ready("start", env), "bare": lambda: _time_to_ready("start-bare", env)}, rounds)
+    samples = alternate({"app": lambda: _time_to_ready("start", env), "bare": lambda: _time_to_ready("start-bare", env)}, rounds)
     return split_wall_cpu(samples)

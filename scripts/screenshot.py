@@ -43,25 +43,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from briefing import paths
     from briefing.gui.app import application
-    from briefing.gui.dialogs import Dialogs
+    from briefing.gui.dialogs import UnattendedDialogs
     from briefing.gui.main_window import MainWindow
 
-    class Unattended(Dialogs):
-        """Nobody is there to answer: never block on a question."""
-
-        def ask_save_changes(self, parent, name):
-            return "discard"
-
-        def offer_restore(self, parent, description):
-            return False
-
-        def error(self, parent, title, message):
-            print(f"{title}: {message}", file=sys.stderr)
-
-        warning = information = error
-
     app = application()
-    window = MainWindow(dialogs=Unattended())
+    window = MainWindow(dialogs=UnattendedDialogs())
     window.resize(width, height)
     window.default_splitter_sizes()
     window.show()

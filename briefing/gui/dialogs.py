@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -100,3 +101,21 @@ class Dialogs:
     def show_dialog(self, dialog) -> int:
         """Run a modal dialog (settings, about, guide)."""
         return dialog.exec()
+
+
+class UnattendedDialogs(Dialogs):
+    """For runs nobody watches (benchmarks, screenshots): never block on a question.
+
+    Unsaved changes are discarded, recovery is declined, and messages go to stderr.
+    """
+
+    def ask_save_changes(self, parent: QWidget, name: str) -> str:
+        return "discard"
+
+    def offer_restore(self, parent: QWidget, description: str) -> bool:
+        return False
+
+    def error(self, parent: QWidget | None, title: str, message: str) -> None:
+        print(f"{title}: {message}", file=sys.stderr)
+
+    warning = information = error
