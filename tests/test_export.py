@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from briefing.brief.model import Brief, entry_for
 from briefing.brief.store import load_brief
 from briefing.content.library import load_library
 from briefing.document import model as dm
