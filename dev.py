@@ -20,7 +20,13 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 LOCK = ROOT / "requirements.lock"
 STAMP = VENV / ".briefing-installed"
-DEBIAN_TOOLS = {"qpdf": "qpdf", "pdftotext": "poppler-utils", "pdffonts": "poppler-utils", "soffice": "libreoffice-writer-nogui", "pandoc": "pandoc"}
+DEBIAN_TOOLS = {
+    "qpdf": "qpdf",
+    "pdftotext": "poppler-utils",
+    "pdffonts": "poppler-utils",
+    "soffice": "libreoffice-writer-nogui",
+    "pandoc": "pandoc",
+}
 
 
 def venv_python() -> Path:

@@ -18,8 +18,8 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from _paths import BENCH, FONTS, ROOT, SAMPLE  # noqa: F401  (re-exported)
 

@@ -73,9 +73,7 @@ def measure(home: Path, work: Path, rounds: int) -> dict:
         }, rounds, warmup=0)  # fmt: skip
         result["pdf"] = {name: Stats.of(values) for name, values in samples.items()}
     if tools["pandoc"] and tools["soffice"]:
-        samples = alternate(
-            {"briefing_both": lambda: time_process(briefing_build_cmd(work / "both.pdf", "both"), env)}, rounds, warmup=0
-        )
+        samples = alternate({"briefing_both": lambda: time_process(briefing_build_cmd(work / "both.pdf", "both"), env)}, rounds, warmup=0)
         result["both"] = {"briefing": Stats.of(samples["briefing_both"])}
     return result
 

@@ -400,8 +400,8 @@ def write_docx(content: Content, stream: BinaryIO) -> None:
         elif kind == "table":
             header, rows = fields
             table = word.add_table(rows=1 + len(rows), cols=len(header), style="Light List Accent 1")
-            for row, texts in zip(table.rows, [header, *rows]):
-                for cell, text in zip(row.cells, texts):
+            for row, texts in zip(table.rows, [header, *rows], strict=False):
+                for cell, text in zip(row.cells, texts, strict=False):
                     cell.paragraphs[0].add_run(text)
         elif kind == "quote":
             para(fields[0], "quote")

@@ -6,10 +6,32 @@ import argparse
 import random
 from pathlib import Path
 
-WORDS = (
-    "corridor port energy trade security youth education health water transport agriculture mining digital "
-    "satellite hospital school railway highway airport training scholarship investment exports friendship"
-).split()
+WORDS = [
+    "corridor",
+    "port",
+    "energy",
+    "trade",
+    "security",
+    "youth",
+    "education",
+    "health",
+    "water",
+    "transport",
+    "agriculture",
+    "mining",
+    "digital",
+    "satellite",
+    "hospital",
+    "school",
+    "railway",
+    "highway",
+    "airport",
+    "training",
+    "scholarship",
+    "investment",
+    "exports",
+    "friendship",
+]
 KINDS = ("figures", "quotations", "events", "projects")
 
 

@@ -306,7 +306,7 @@ def format_table(rows: list[Row]) -> str:
     widths = [max(len(row[i]) for row in cells) for i in range(len(head) - 1)]
     lines = []
     for index, row in enumerate(cells):
-        lines.append("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1])
+        lines.append("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1])
         if index == 0:
             lines.append("  ".join("-" * width for width in widths) + "  " + "-" * 4)
     return "\n".join(lines)

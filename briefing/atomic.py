@@ -70,7 +70,9 @@ def atomic_open(
         with contextlib.suppress(OSError):
             tmp.unlink()
         if isinstance(exc, OSError):
-            raise error(f"cannot write {target}: {exc.strerror or exc}", hint="check the disk has space and the folder is writable") from None
+            raise error(
+                f"cannot write {target}: {exc.strerror or exc}", hint="check the disk has space and the folder is writable"
+            ) from None
         raise
 
 

@@ -28,7 +28,9 @@ def _content_args(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="briefing", description="Build briefing notes from a library of trusted content. Without a command, opens the app.")
+    parser = _Parser(
+        prog="briefing", description="Build briefing notes from a library of trusted content. Without a command, opens the app."
+    )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 

@@ -29,7 +29,11 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
 def schema_text(model: type[BaseModel], title: str) -> str:
     """The schema of ``model`` as stable, pretty JSON text."""
     schema = model.model_json_schema(mode="validation")
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **{k: v for k, v in schema.items() if k != "title"}}
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": title,
+        **{k: v for k, v in schema.items() if k != "title"},
+    }
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 

@@ -126,9 +126,7 @@ class MarkingSchemes(_Strict):
         try:
             return self.schemes[key]
         except KeyError:
-            raise StyleError(
-                f"unknown marking scheme {key!r}", hint="use one of: " + ", ".join(self.schemes)
-            ) from None
+            raise StyleError(f"unknown marking scheme {key!r}", hint="use one of: " + ", ".join(self.schemes)) from None
 
 
 _PLACEHOLDER = re.compile(r"\{(marking|caveat|reference|title|date|page|pages)\}")

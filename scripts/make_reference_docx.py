@@ -21,17 +21,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import docx  # noqa: E402
-from docx.document import Document as WordDocument  # noqa: E402
-from docx.enum.style import WD_STYLE_TYPE  # noqa: E402
-from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
-from docx.oxml import parse_xml  # noqa: E402
-from docx.oxml.ns import nsdecls, nsmap, qn  # noqa: E402
-from docx.shared import Mm  # noqa: E402
-from lxml import etree  # noqa: E402
+import docx
+from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, nsmap, qn
+from docx.shared import Mm
+from lxml import etree
 
-from briefing.style import load_house_style  # noqa: E402
-from briefing.writers.docx import (  # noqa: E402
+from briefing.style import load_house_style
+from briefing.writers.docx import (
     FIGURES_TABLE_STYLE,
     INVARIANT_DATE,
     NOTE_TABLE_STYLE,

@@ -32,7 +32,9 @@ def build() -> Brief:
     brief.sections.purpose.text = (
         "To hear the Ambassador on the 2025-2029 Action Plan and find where our development programme can work alongside it."
     )
-    brief.sections.background.text = "The Action Plan was released during the Prime Minister's visit to China (30 August to 4 September 2025)."
+    brief.sections.background.text = (
+        "The Action Plan was released during the Prime Minister's visit to China (30 August to 4 September 2025)."
+    )
     brief.sections.recommendation.text = "Welcome the emphasis on livelihoods and ask for a contact point on vocational training."
     for item_id, note in ITEMS:
         entry = entry_for(library.get(f"{PACK}/{item_id}"))

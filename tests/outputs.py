@@ -20,7 +20,11 @@ from tests.conftest import require_tool
 def normalise(text: str) -> str:
     """NFKC, format and control characters removed, whitespace collapsed: what both formats must agree on."""
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") or c.isspace() else c for c in text if unicodedata.category(c) not in ("Cf", "Cs", "Co", "Cn"))
+    text = "".join(
+        " " if unicodedata.category(c) in ("Cc", "Zl", "Zp") or c.isspace() else c
+        for c in text
+        if unicodedata.category(c) not in ("Cf", "Cs", "Co", "Cn")
+    )
     return " ".join(text.split())
 
 
@@ -36,7 +40,7 @@ def pdf_text(path: Path, *args: str) -> str:
 
 def pdf_pages(path: Path) -> int:
     out = subprocess.run([require_tool("pdfinfo"), str(path)], check=True, capture_output=True, text=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
+    return int(re.search(r"^Pages:\s+(\d+)", out, re.MULTILINE).group(1))
 
 
 def docx_body(path: Path) -> list[tuple[str, str]]:

@@ -96,7 +96,10 @@ def test_bad_json_names_line(tmp_path):
 def test_missing_and_changed_items_are_flagged(tmp_path, library):
     brief = make_brief(library)
     assert [status_of(e, library) for e in brief.items] == [Status.OK] * 3
-    write_pack(tmp_path / "lib", text=MINIMAL.format(pack="test").replace("over 250 million", "over 260 million").replace("  - id: said", "  - id: said-renamed"))
+    write_pack(
+        tmp_path / "lib",
+        text=MINIMAL.format(pack="test").replace("over 250 million", "over 260 million").replace("  - id: said", "  - id: said-renamed"),
+    )
     changed = load_library([tmp_path / "lib"])
     statuses = [status_of(e, changed) for e in brief.items]
     assert statuses == [Status.OK, Status.CHANGED, Status.MISSING]
@@ -126,7 +129,7 @@ def test_failed_save_leaves_old_file(tmp_path, library, monkeypatch):
     brief = make_brief(library)
     save_brief(brief, path)
     before = path.read_bytes()
-    import briefing.brief.store as store
+    from briefing.brief import store
 
     def disk_full(fd):
         raise OSError(28, "No space left on device")
@@ -217,7 +220,11 @@ def test_lock_is_released_when_the_holder_dies(tmp_path, library):
     path = tmp_path / "call.brief"
     save_brief(make_brief(library), path)
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"from briefing.brief.store import BriefLock; import time; lock = BriefLock({str(path)!r}); lock.acquire(); print('held', flush=True); time.sleep(60)"],
+        [
+            sys.executable,
+            "-c",
+            f"from briefing.brief.store import BriefLock; import time; lock = BriefLock({str(path)!r}); lock.acquire(); print('held', flush=True); time.sleep(60)",
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )

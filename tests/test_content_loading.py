@@ -53,7 +53,11 @@ def test_minimal_pack_loads(tmp_path):
         (lambda t: t.replace("  - id: trust\n", "  - &p id: trust\n"), "anchor &p is not allowed", 10),
         (lambda t: t + "extra: *p\n", "alias *p is not allowed", None),
         (lambda t: t.replace("title: Test pack", "title: !!python/object/apply:os.system [touch /tmp/pwned]"), "tag", 3),
-        (lambda t: t.replace("    pillar: trust\n    source: {paragraph: 2}", "    pillar: nowhere\n    source: {paragraph: 2}"), "unknown pillar 'nowhere'", None),
+        (
+            lambda t: t.replace("    pillar: trust\n    source: {paragraph: 2}", "    pillar: nowhere\n    source: {paragraph: 2}"),
+            "unknown pillar 'nowhere'",
+            None,
+        ),
         (lambda t: t.replace("    kind: reported\n    verb: stated that\n", "    kind: hearsay\n    verb: stated that\n"), "'kind'", 30),
         (lambda t: t.replace("    verb: stated that\n", ""), "needs its reporting verb", None),
     ],
@@ -74,7 +78,9 @@ def test_python_tag_executes_nothing(tmp_path):
 
 
 def test_unknown_field_lists_the_expected_ones(tmp_path):
-    [message] = problems_for(tmp_path, MINIMAL.format(pack="bad").replace("    unit: passenger trips\n", "    unit: passenger trips\n    colour: red\n"))
+    [message] = problems_for(
+        tmp_path, MINIMAL.format(pack="bad").replace("    unit: passenger trips\n", "    unit: passenger trips\n    colour: red\n")
+    )
     assert "expected one of:" in message and "display" in message
 
 
@@ -126,7 +132,10 @@ def test_same_id_in_two_folders_names_both(tmp_path):
 
 
 def test_duplicate_item_id_in_one_pack(tmp_path):
-    text = MINIMAL.format(pack="dup") + "events: []\nprojects:\n  - id: trust\n    name: X\n    summary: A project.\n    status: planned\n    pillar: trust\n    source: {paragraph: 1}\n"
+    text = (
+        MINIMAL.format(pack="dup")
+        + "events: []\nprojects:\n  - id: trust\n    name: X\n    summary: A project.\n    status: planned\n    pillar: trust\n    source: {paragraph: 1}\n"
+    )
     pack, _, problems = read_pack(write_pack(tmp_path, text=text))
     assert pack is None
     assert any("duplicate id 'trust'" in str(p) for p in problems)

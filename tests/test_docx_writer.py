@@ -17,7 +17,6 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 
 from briefing import paths
-from briefing.document.text import clean_text
 from briefing.document.model import (
     Contents,
     Document,
@@ -35,6 +34,7 @@ from briefing.document.model import (
     SourcesList,
     block_text,
 )
+from briefing.document.text import clean_text
 from briefing.errors import ExportError, RenderError, StyleError
 from briefing.style import load_house_style
 from briefing.writers import RenderOptions, WriteResult, get_writer
@@ -61,18 +61,18 @@ def runs(text: str, **kwargs: bool) -> tuple[Run, ...]:
 
 
 def meta(**changes: object) -> Metadata:
-    values: dict = dict(
-        title="Visit of the Foreign Minister of Ruritania",
-        subject="Bilateral meeting",
-        author="Desk Officer",
-        keywords=("Ruritania", "trade", "energy"),
-        language="en-GB",
-        reference="BRF-2025-0142",
-        date="14 March 2025",
-        marking="OFFICIAL-SENSITIVE",
-        marking_colour="#c62828",
-        caveat="UK EYES ONLY",
-    )
+    values: dict = {
+        "title": "Visit of the Foreign Minister of Ruritania",
+        "subject": "Bilateral meeting",
+        "author": "Desk Officer",
+        "keywords": ("Ruritania", "trade", "energy"),
+        "language": "en-GB",
+        "reference": "BRF-2025-0142",
+        "date": "14 March 2025",
+        "marking": "OFFICIAL-SENSITIVE",
+        "marking_colour": "#c62828",
+        "caveat": "UK EYES ONLY",
+    }
     values.update(changes)
     return Metadata(**values)
 
@@ -145,7 +145,7 @@ def full_document() -> Document:
 
 
 def options(**changes: object) -> RenderOptions:
-    values: dict = dict(style=load_house_style(), invariant=True)
+    values: dict = {"style": load_house_style(), "invariant": True}
     values.update(changes)
     return RenderOptions(**values)
 
@@ -389,7 +389,7 @@ def test_figures_table_without_dates():
 
 def test_notes_are_shaded_boxes_with_bold_titles(word):
     colours = load_house_style().colours
-    for table, tone in zip(word.tables[1:], ("note", "warning", "recommendation")):
+    for table, tone in zip(word.tables[1:], ("note", "warning", "recommendation"), strict=False):
         cell = table.cell(0, 0)
         fill = cell._tc.tcPr.find(qn("w:shd")).get(qn("w:fill"))
         assert fill == colours[f"{tone}_fill"].lstrip("#").upper()
@@ -535,7 +535,9 @@ def test_a_dotx_template_is_a_clear_error(tmp_path):
 
 
 def test_a_docm_with_macros_is_a_clear_error(tmp_path):
-    docm = _repackaged(tmp_path, "colleague.docx", MAIN, "application/vnd.ms-word.document.macroEnabled.main+xml", {"word/vbaProject.bin": b"\0" * 64})
+    docm = _repackaged(
+        tmp_path, "colleague.docx", MAIN, "application/vnd.ms-word.document.macroEnabled.main+xml", {"word/vbaProject.bin": b"\0" * 64}
+    )
     with pytest.raises(StyleError, match="contains macros"):
         write(full_document(), options(reference_docx=str(docm)))
 

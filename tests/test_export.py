@@ -35,7 +35,9 @@ def built(tmp_path_factory, sample, library):
     out = {}
     folder = tmp_path_factory.mktemp("built")
     for template in TEMPLATES:
-        result = export_brief(sample, library, ["pdf", "docx"], folder / f"{template}.pdf", template_id=template, options=options_for(invariant=True))
+        result = export_brief(
+            sample, library, ["pdf", "docx"], folder / f"{template}.pdf", template_id=template, options=options_for(invariant=True)
+        )
         out[template] = (result, build_document(sample, library, template))
     return out
 

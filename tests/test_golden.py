@@ -27,7 +27,9 @@ def snapshot(template: str, folder: Path) -> dict:
     brief = load_brief(SAMPLE_BRIEF)
     library = load_library()
     document = build_document(brief, library, template)
-    result = export_brief(brief, library, ["pdf", "docx"], folder / f"{template}.pdf", template_id=template, options=options_for(invariant=True))
+    result = export_brief(
+        brief, library, ["pdf", "docx"], folder / f"{template}.pdf", template_id=template, options=options_for(invariant=True)
+    )
     pdf, word = result.outputs
     pages = pdf_pages(pdf)
     return {

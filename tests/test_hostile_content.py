@@ -73,7 +73,7 @@ def in_font_text() -> st.SearchStrategy[str]:
 
 def any_text() -> st.SearchStrategy[str]:
     return st.one_of(
-        st.sampled_from(HOSTILE + ["emoji \U0001f600", "\u4e2d\u6587", "lone \ud800 surrogate", "\ufeffbom", "rtl \u05e9\u05dc\u05d5\u05dd"]),
+        st.sampled_from([*HOSTILE, "emoji 😀", "中文", "lone � surrogate", "\ufeffbom", "rtl שלום"]),
         st.text(alphabet=st.characters(codec=None, exclude_categories=()), min_size=1, max_size=80),
     )
 
@@ -87,12 +87,64 @@ def brief_with(text: str) -> Brief:
     origin = {"title": text, "author": text, "date": "2025-09", "kind": "article"}
     common = {"pack": "p", "pillar": "pil", "origin": origin, "source": {"paragraph": 1}, "tags": []}
     brief.items = [
-        Entry(ref="p/pil", note=text, snapshot={**common, "item_kind": "pillar", "id": "pil", "title": text, "summary": text, "key_messages": [text]}),
-        Entry(ref="p/fig", note=text, snapshot={**common, "item_kind": "figure", "id": "fig", "label": text, "value": 1, "display": text, "unit": text, "as_of": "2025"}),
-        Entry(ref="p/rep", note=text, snapshot={**common, "item_kind": "quotation", "id": "rep", "kind": "reported", "speaker": text, "speaker_title": "", "role": text, "verb": "said that", "text": text, "occasion": text}),
-        Entry(ref="p/dir", note=text, snapshot={**common, "item_kind": "quotation", "id": "dir", "kind": "direct", "speaker": text, "speaker_title": "", "role": text, "text": text, "occasion": text}),
-        Entry(ref="p/ev", note=text, snapshot={**common, "item_kind": "event", "id": "ev", "kind": "visit", "title": text, "summary": text}),
-        Entry(ref="p/pr", note=text, snapshot={**common, "item_kind": "project", "id": "pr", "name": text, "summary": text, "status": "planned"}),
+        Entry(
+            ref="p/pil",
+            note=text,
+            snapshot={**common, "item_kind": "pillar", "id": "pil", "title": text, "summary": text, "key_messages": [text]},
+        ),
+        Entry(
+            ref="p/fig",
+            note=text,
+            snapshot={
+                **common,
+                "item_kind": "figure",
+                "id": "fig",
+                "label": text,
+                "value": 1,
+                "display": text,
+                "unit": text,
+                "as_of": "2025",
+            },
+        ),
+        Entry(
+            ref="p/rep",
+            note=text,
+            snapshot={
+                **common,
+                "item_kind": "quotation",
+                "id": "rep",
+                "kind": "reported",
+                "speaker": text,
+                "speaker_title": "",
+                "role": text,
+                "verb": "said that",
+                "text": text,
+                "occasion": text,
+            },
+        ),
+        Entry(
+            ref="p/dir",
+            note=text,
+            snapshot={
+                **common,
+                "item_kind": "quotation",
+                "id": "dir",
+                "kind": "direct",
+                "speaker": text,
+                "speaker_title": "",
+                "role": text,
+                "text": text,
+                "occasion": text,
+            },
+        ),
+        Entry(
+            ref="p/ev", note=text, snapshot={**common, "item_kind": "event", "id": "ev", "kind": "visit", "title": text, "summary": text}
+        ),
+        Entry(
+            ref="p/pr",
+            note=text,
+            snapshot={**common, "item_kind": "project", "id": "pr", "name": text, "summary": text, "status": "planned"},
+        ),
     ]
     return brief
 
@@ -126,7 +178,7 @@ def test_text_the_fonts_cover_is_shown_literally_in_both_formats(tmp_path, text)
 def test_any_unicode_builds_or_fails_with_the_documented_error(tmp_path, text):
     brief = brief_with(text)
     word = export_brief(brief, None, ["docx"], tmp_path / "any.docx").outputs[0]  # Word always builds
-    cleaned, removed = clean_text(text)
+    cleaned, _removed = clean_text(text)
     if squeeze(cleaned):
         assert squeeze(cleaned) in squeeze(docx_text(word))
     (tmp_path / "any.pdf").unlink(missing_ok=True)  # tmp_path is shared by every example

@@ -22,7 +22,9 @@ def test_wheel_carries_resources_and_runs_installed(tmp_path):
         text=True,
     )
     if build.returncode != 0 and "hatchling" in build.stderr:
-        build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp_path), str(REPO)], capture_output=True, text=True)
+        build = subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp_path), str(REPO)], capture_output=True, text=True
+        )
     assert build.returncode == 0, build.stderr
     [wheel] = tmp_path.glob("briefing-*.whl")
     with zipfile.ZipFile(wheel) as package:

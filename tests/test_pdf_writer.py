@@ -77,13 +77,28 @@ BLOCKS = (
     Paragraph(runs("Briefing for the Foreign Secretary"), role="subtitle"),
     Contents(),
     Heading(1, runs("Summary")),
-    Paragraph((Run("The visit is the first since 2023. "), Run("Objectives", strong=True), Run(" are to "),
-               Run("stabilise", emphasis=True), Run(" the relationship.")), role="lead"),  # fmt: skip
+    Paragraph(
+        (
+            Run("The visit is the first since 2023. "),
+            Run("Objectives", strong=True),
+            Run(" are to "),
+            Run("stabilise", emphasis=True),
+            Run(" the relationship."),
+        ),
+        role="lead",
+    ),
     ListBlock(False, (runs("Resume the economic dialogue."), runs("Raise detained UK nationals."))),
     Heading(2, runs("Key messages")),
     ListBlock(True, (runs("We want a stable relationship."), runs("Human rights remain core."))),
-    Quotation(kind="direct", text="China is willing to work with the UK.", speaker="Wang Yi", attribution="Wang Yi, Foreign Minister",
-              occasion="press conference", date="7 March 2026", ref=1),  # fmt: skip
+    Quotation(
+        kind="direct",
+        text="China is willing to work with the UK.",
+        speaker="Wang Yi",
+        attribution="Wang Yi, Foreign Minister",
+        occasion="press conference",
+        date="7 March 2026",
+        ref=1,
+    ),
     REPORTED,
     Heading(1, runs("Trade and investment")),
     Paragraph(runs("Bilateral trade grew modestly last year.")),
@@ -103,11 +118,13 @@ BLOCKS = (
     PageBreak(),
     Heading(2, runs("Human rights")),
     Paragraph(runs("Raise Xinjiang, Tibet and Hong Kong.")),
-    SourcesList((
-        SourceEntry(1, "Wang Yi quotation", "MFA transcript, 7 March 2026"),
-        SourceEntry(2, "Xi Jinping statement", "Xinhua, 3 September 2025"),
-        SourceEntry(3, "Trade figures", "ONS, 2026"),
-    )),  # fmt: skip
+    SourcesList(
+        (
+            SourceEntry(1, "Wang Yi quotation", "MFA transcript, 7 March 2026"),
+            SourceEntry(2, "Xi Jinping statement", "Xinhua, 3 September 2025"),
+            SourceEntry(3, "Trade figures", "ONS, 2026"),
+        )
+    ),
 )
 
 DOCUMENT = Document(META, BLOCKS)
@@ -452,7 +469,7 @@ def test_concurrent_renders_do_not_mix(tmp_path):
     documents = [DOCUMENT, hostile] * 4
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(lambda document: render_pdf_bytes(document, OPTIONS)[0], documents))
-    assert all(result == expected[id(document)] for document, result in zip(documents, results))
+    assert all(result == expected[id(document)] for document, result in zip(documents, results, strict=False))
 
 
 def test_a_two_page_brief_renders_quickly():
@@ -474,7 +491,12 @@ def test_emphasis_keeps_its_face_when_two_families_share_a_font_file():
     house = load_house_style()
     fonts = dict(house.fonts)
     fonts["display"] = fonts["sans"].model_copy(
-        update={"regular": "LiberationSans-Bold.ttf", "bold": "LiberationSerif-Bold.ttf", "italic": "LiberationSerif-Italic.ttf", "bold_italic": "LiberationSerif-BoldItalic.ttf"}
+        update={
+            "regular": "LiberationSans-Bold.ttf",
+            "bold": "LiberationSerif-Bold.ttf",
+            "italic": "LiberationSerif-Italic.ttf",
+            "bold_italic": "LiberationSerif-BoldItalic.ttf",
+        }
     )
     text = dict(house.text)
     lead = text.pop("lead").model_copy(update={"font": "display", "bold": True, "italic": False})

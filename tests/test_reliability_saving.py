@@ -107,9 +107,8 @@ def test_target_open_or_locked(tmp_path, monkeypatch):
         return real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", locked)
-    with pytest.raises(ExportError, match="close the file if another program has it open"):
-        with atomic_open(target) as handle:
-            handle.write(b"new")
+    with pytest.raises(ExportError, match="close the file if another program has it open"), atomic_open(target) as handle:
+        handle.write(b"new")
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.docx"]
 

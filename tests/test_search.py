@@ -29,7 +29,7 @@ def full_scan(library: Library, query: Query) -> list[str]:
 
 
 # Typing: letters from the generator's words, spaces, backspaces, and filter changes between keystrokes.
-KEYS = st.sampled_from(list("railwyscholpten ") + ["\b", "\b\b\b", "kind", "pillar", "clear"])
+KEYS = st.sampled_from([*list("railwyscholpten "), "\x08", "\x08\x08\x08", "kind", "pillar", "clear"])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

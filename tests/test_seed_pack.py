@@ -62,7 +62,7 @@ def paragraphs() -> dict[int, str]:
     assert blocks[1].startswith("By H.E."), blocks[1][:40]
     body = split_paragraphs(text)
     assert body[0].startswith("At the invitation of H.E. President Xi Jinping")
-    return {n: para for n, para in enumerate(body, start=1)}
+    return dict(enumerate(body, start=1))
 
 
 QUOTED = re.compile(r"\u201c([^\u201d]*)\u201d|\"([^\"]*)\"")

@@ -169,7 +169,10 @@ def test_front_matter_error_is_located():
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("{% for i in range(9999) %}{% for j in range(9999) %}{% for k in range(9999) %}{% endfor %}{% endfor %}{% endfor %}", "still running"),
+        (
+            "{% for i in range(9999) %}{% for j in range(9999) %}{% for k in range(9999) %}{% endfor %}{% endfor %}{% endfor %}",
+            "still running",
+        ),
         ("<p>{{ 'x' * 100000000 }}</p>", "too long"),
         ("<p>{{ ('x' * 900000) + ('x' * 900000) }}</p>", "too long"),
         ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}<p>{{ f(0) }}</p>", "exceeded its limits"),
@@ -195,7 +198,10 @@ def test_runaway_template_writes_no_output_file(brief, library, tmp_path, monkey
     from briefing.templating import isolate
 
     monkeypatch.setattr(isolate, "TIME_LIMIT_S", 2.0)
-    write_user_template("spin", "<document>{% for i in range(9999) %}{% for j in range(9999) %}{% for k in range(9999) %}{% endfor %}{% endfor %}{% endfor %}</document>")
+    write_user_template(
+        "spin",
+        "<document>{% for i in range(9999) %}{% for j in range(9999) %}{% for k in range(9999) %}{% endfor %}{% endfor %}{% endfor %}</document>",
+    )
     target = tmp_path / "out.pdf"
     with pytest.raises(TemplateError, match="exceeded its limits"):
         export_brief(brief, library, ["pdf", "docx"], target, template_id="spin")

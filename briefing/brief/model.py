@@ -7,7 +7,7 @@ minor version survives a load and save in this one.
 from __future__ import annotations
 
 import datetime as _dt
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -73,7 +73,7 @@ class Brief(_Open):
     items: list[Entry] = []
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """How a chosen item compares with the library now."""
 
     OK = "ok"

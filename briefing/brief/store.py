@@ -64,7 +64,11 @@ def parse_brief(text: str | bytes, path: Path, *, allow_newer: bool = False) -> 
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BriefError(f"not valid JSON: {exc.msg}", location=Location(str(path), exc.lineno, exc.colno), hint="restore the backup file (name ending in ~)") from None
+        raise BriefError(
+            f"not valid JSON: {exc.msg}",
+            location=Location(str(path), exc.lineno, exc.colno),
+            hint="restore the backup file (name ending in ~)",
+        ) from None
     except UnicodeDecodeError:
         raise BriefError("not UTF-8 text", location=Location(str(path)), hint="is this a Briefing .brief file?") from None
     if not isinstance(data, dict):
@@ -108,7 +112,11 @@ def dump_brief(brief: Brief) -> bytes:
 def save_brief(brief: Brief, path: str | Path) -> None:
     """Save atomically (temp file, then replace), keeping one backup as ``path~``. Never saves a newer-format brief."""
     if is_too_new(brief):
-        raise BriefTooNew("this brief was written by a newer Briefing and is read-only here", location=Location(str(path)), hint="use Export, or open it with a newer Briefing")
+        raise BriefTooNew(
+            "this brief was written by a newer Briefing and is read-only here",
+            location=Location(str(path)),
+            hint="use Export, or open it with a newer Briefing",
+        )
     atomic_write_bytes(path, dump_brief(brief), backup=True, error=BriefError)
 
 

@@ -54,7 +54,13 @@ def _read_disk(path: Path, stamp: tuple[int, int]) -> Result | None:
 
 def _write_disk(path: Path, stamp: tuple[int, int], data: Any, lines: Lines) -> None:
     """Cache the pack's plain data as read from YAML (it validated, so it will again)."""
-    payload = {"v": CACHE_VERSION, "path": str(path), "stamp": list(stamp), "pack": data, "lines": [[k[0], k[1], v] for k, v in lines.items()]}
+    payload = {
+        "v": CACHE_VERSION,
+        "path": str(path),
+        "stamp": list(stamp),
+        "pack": data,
+        "lines": [[k[0], k[1], v] for k, v in lines.items()],
+    }
     with contextlib.suppress(BriefingError, OSError):
         # a cache: no fsync (a lost or empty entry after a power cut is just parsed again)
         atomic_write_bytes(_disk_entry(path), json.dumps(payload, ensure_ascii=False).encode("utf-8"), durable=False)

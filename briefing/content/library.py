@@ -52,7 +52,12 @@ class Item:
 
     def snapshot(self) -> dict[str, Any]:
         """The item as plain JSON data: what a brief stores when the item is chosen."""
-        return {**self.model.model_dump(mode="json"), "item_kind": self.kind, "pack": self.pack, "origin": self.source.model_dump(mode="json")}
+        return {
+            **self.model.model_dump(mode="json"),
+            "item_kind": self.kind,
+            "pack": self.pack,
+            "origin": self.source.model_dump(mode="json"),
+        }
 
     def fingerprint(self) -> str:
         """A short hash of the snapshot: tells whether an item changed since it was chosen."""
@@ -71,7 +76,13 @@ class Item:
         elif "kind" in data:
             data["subkind"] = data.pop("kind")
         data.update(id=self.id, kind=self.kind, pillar=self.pillar, title=self.title)
-        data["source"] = {"pack": self.pack, "file": str(self.path), "line": self.line, "citation": self.citation(), **self.model.source.model_dump(mode="json")}
+        data["source"] = {
+            "pack": self.pack,
+            "file": str(self.path),
+            "line": self.line,
+            "citation": self.citation(),
+            **self.model.source.model_dump(mode="json"),
+        }
         return data
 
 
@@ -175,7 +186,13 @@ def _check_references(pack: Pack, doc: YamlDoc) -> list[BriefingError]:
             at = (plural, index, "id")
             if model.id in seen:
                 first = doc.location(seen[model.id])
-                problems.append(ContentError(f"duplicate id {model.id!r} (first at line {first.line})", location=doc.location(at), hint="give each item its own id"))
+                problems.append(
+                    ContentError(
+                        f"duplicate id {model.id!r} (first at line {first.line})",
+                        location=doc.location(at),
+                        hint="give each item its own id",
+                    )
+                )
             else:
                 seen[model.id] = at
             if kind != "pillar" and model.pillar not in pillar_ids:
@@ -187,7 +204,13 @@ def _check_references(pack: Pack, doc: YamlDoc) -> list[BriefingError]:
                     )
                 )
             if kind == "quotation" and model.kind == "reported" and not model.verb:
-                problems.append(ContentError("a reported statement needs its reporting verb", location=doc.location((plural, index)), hint="add verb: stated that"))
+                problems.append(
+                    ContentError(
+                        "a reported statement needs its reporting verb",
+                        location=doc.location((plural, index)),
+                        hint="add verb: stated that",
+                    )
+                )
     return problems
 
 
@@ -210,7 +233,11 @@ def load_library(folders: Iterable[Path] | None = None, extra: Iterable[Path] = 
             if pack.pack in library.packs:
                 first = next(i for i in library.items.values() if i.pack == pack.pack)
                 library.problems.append(
-                    ContentError(f"pack id {pack.pack!r} is also used by {first.path}", location=Location(str(path), 1), hint="give each pack its own id")
+                    ContentError(
+                        f"pack id {pack.pack!r} is also used by {first.path}",
+                        location=Location(str(path), 1),
+                        hint="give each pack its own id",
+                    )
                 )
                 continue
             library.packs[pack.pack] = pack
@@ -231,4 +258,3 @@ def load_library(folders: Iterable[Path] | None = None, extra: Iterable[Path] = 
                     origin[item_id] = item
                     library.items[item_id] = item
     return library
-

@@ -7,7 +7,7 @@ from them (``python -m briefing.schemas``).
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -83,9 +83,7 @@ class Quotation(_Strict):
     speaker_title: str | None = Field(None, description="Title shown before the name, e.g. 'President'")
     role: Text
     kind: Literal["direct", "reported"]
-    verb: str | None = Field(
-        None, description="For reported speech: the reporting words from the source, e.g. 'stated that'"
-    )
+    verb: str | None = Field(None, description="For reported speech: the reporting words from the source, e.g. 'stated that'")
     text: Text = Field(description="Direct: verbatim. Reported: as the source reports it")
     occasion: Text
     date: Date | None = None
@@ -140,7 +138,7 @@ class Pack(_Strict):
     projects: list[Project] = _empty_list()
 
 
-ItemModel = Union[Pillar, Figure, Quotation, Event, Project]
+ItemModel = Pillar | Figure | Quotation | Event | Project
 KINDS: dict[str, str] = {
     "pillar": "pillars",
     "figure": "figures",

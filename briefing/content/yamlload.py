@@ -163,7 +163,9 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError, m
                 _attach(doc, stack, value)
                 continue
             if event.anchor:
-                raise _error(path, event.start_mark, f"anchor &{event.anchor} is not allowed", "remove the anchor and write values out in full", cls)
+                raise _error(
+                    path, event.start_mark, f"anchor &{event.anchor} is not allowed", "remove the anchor and write values out in full", cls
+                )
             tag = event.tag
             if etype is yaml.ScalarEvent:
                 if tag and not event.implicit[0] and not event.implicit[1]:
@@ -249,7 +251,9 @@ def _attach(doc: YamlDoc, stack: list[list[Any]], value: Any) -> None:
         top[0].append(value)
 
 
-def load_yaml_file(path: Path, cls: type[BriefingError] = ContentError, max_bytes: int = MAX_FILE_BYTES, mark_depth: int | None = None) -> YamlDoc:
+def load_yaml_file(
+    path: Path, cls: type[BriefingError] = ContentError, max_bytes: int = MAX_FILE_BYTES, mark_depth: int | None = None
+) -> YamlDoc:
     """Read and parse ``path`` strictly; refuse files over ``max_bytes`` before reading them."""
     try:
         size = path.stat().st_size
@@ -331,17 +335,24 @@ def validation_problems(doc: YamlDoc, error: ValidationError, model: type[BaseMo
             )
         elif kind in ("int_type", "float_type", "int_parsing", "float_parsing", "int_from_float"):
             shown = raw if raw is not None else value
-            problems.append(cls(f"{name!r} must be a number, not {shown!r}", location=doc.location(loc), hint="write digits, e.g. 250000000"))
+            problems.append(
+                cls(f"{name!r} must be a number, not {shown!r}", location=doc.location(loc), hint="write digits, e.g. 250000000")
+            )
         elif kind in ("bool_type", "bool_parsing"):
             problems.append(cls(f"{name!r} must be true or false, not {raw or value!r}", location=doc.location(loc)))
         elif kind in ("list_type",):
-            problems.append(cls(f"{name!r} must be a list, not {_describe(value)}", location=doc.location(loc), hint="write each entry on its own '- ' line"))
+            problems.append(
+                cls(
+                    f"{name!r} must be a list, not {_describe(value)}",
+                    location=doc.location(loc),
+                    hint="write each entry on its own '- ' line",
+                )
+            )
         elif kind in ("dict_type", "model_type", "model_attributes_type"):
             problems.append(cls(f"{name or 'the file'!r} must be a mapping of fields, not {_describe(value)}", location=doc.location(loc)))
         else:
             message = item["msg"]
-            if message.startswith("Value error, "):
-                message = message[len("Value error, ") :]
+            message = message.removeprefix("Value error, ")
             label = f"{name!r}: " if isinstance(name, str) and name else ""
             problems.append(cls(f"{label}{message[0].lower() + message[1:] if message else message}", location=doc.location(loc)))
     unique = []
@@ -357,9 +368,9 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     path: list[Any] = []
     current = data
     for index, part in enumerate(loc):
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        ):
             current = current[part]
         elif isinstance(current, dict) and index == len(loc) - 1:
             path.append(part)  # a missing or unknown key: keep its name

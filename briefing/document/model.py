@@ -10,7 +10,7 @@ All text here is plain Unicode: never markup. Writers escape it for their format
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,7 @@ class SourcesList:
     note: str = ""  # a line under the title, e.g. the one document every item comes from
 
 
-Block = Union[Heading, Paragraph, ListBlock, Quotation, FiguresTable, Note, PageBreak, Contents, SourcesList]
+Block = Heading | Paragraph | ListBlock | Quotation | FiguresTable | Note | PageBreak | Contents | SourcesList
 
 BLOCK_TYPES: tuple[type, ...] = (
     Heading,

@@ -8,6 +8,7 @@ left by an instance that is gone, and is offered, while a running instance's aut
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -59,15 +60,11 @@ class RecoveryFile:
     def remove(self) -> None:
         """Delete the autosave (while still holding the lock), then drop the lock and its file."""
         for path in (self.brief_path, self.info_path):
-            try:
+            with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
-            except OSError:
-                pass
         self.release()
-        try:
+        with contextlib.suppress(OSError):
             self.lock.lock_path.unlink(missing_ok=True)
-        except OSError:
-            pass
 
     def release(self) -> None:
         self.lock.release()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from ..brief.model import Brief, Entry, status_of
@@ -23,7 +23,7 @@ def attribution(snapshot: dict[str, Any]) -> str:
     return " ".join(p for p in (snapshot.get("speaker_title"), snapshot.get("speaker")) if p)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _defaults(kind: str) -> dict[str, Any]:
     """Every field of an item kind, empty: a snapshot from an older pack may lack some."""
     model = _MODELS.get(kind)
@@ -36,7 +36,9 @@ def _item(entry: Entry, index: int, number: int, library: Library | None) -> dic
     snap = entry.snapshot
     data: dict[str, Any] = dict(_defaults(entry.kind))
     data.update(
-        (k, v) for k, v in snap.items() if k not in ("origin", "source", "kind", "item_kind", "id") and isinstance(v, (str, int, float, list, type(None)))
+        (k, v)
+        for k, v in snap.items()
+        if k not in ("origin", "source", "kind", "item_kind", "id") and isinstance(v, (str, int, float, list, type(None)))
     )
     data.update(
         index=index,
@@ -101,7 +103,9 @@ class Cleaner:
         return [f"removed {describe_removed(chars)} from {where}" for where, chars in self.removed.items()]
 
 
-def build_context(brief: Brief, library: Library | None, scheme: Scheme, page_budget: int | None, cleaner: Cleaner | None = None) -> dict[str, Any]:
+def build_context(
+    brief: Brief, library: Library | None, scheme: Scheme, page_budget: int | None, cleaner: Cleaner | None = None
+) -> dict[str, Any]:
     """The template context. Everything is plain, clean strings, numbers, lists and dicts."""
     clean = cleaner or Cleaner()
     items = [clean(_item(entry, index, index + 1, library), f"{entry.kind} {entry.ref}") for index, entry in enumerate(brief.items)]
@@ -136,17 +140,20 @@ def build_context(brief: Brief, library: Library | None, scheme: Scheme, page_bu
     }
     marking = banner_level(brief, scheme)
     return {
-        "brief": clean({
-            "title": meta.title,
-            "occasion": meta.occasion,
-            "recipient": meta.recipient,
-            "drafter": meta.drafter,
-            "date": meta.date,
-            "reference": meta.reference,
-            "marking": marking,
-            "caveat": meta.caveat,
-            "page_budget": page_budget,
-        }, "the brief's details"),
+        "brief": clean(
+            {
+                "title": meta.title,
+                "occasion": meta.occasion,
+                "recipient": meta.recipient,
+                "drafter": meta.drafter,
+                "date": meta.date,
+                "reference": meta.reference,
+                "marking": marking,
+                "caveat": meta.caveat,
+                "page_budget": page_budget,
+            },
+            "the brief's details",
+        ),
         "sections": sections,
         "items": items,
         "pillars": clean(list(groups.values()), "a pillar title"),
@@ -154,5 +161,12 @@ def build_context(brief: Brief, library: Library | None, scheme: Scheme, page_bu
         "quotations": by_kind["quotation"],
         "events": by_kind["event"],
         "projects": by_kind["project"],
-        "sources": [{"number": i["ref"], "item": i.get("title") or i.get("label") or i.get("name") or i.get("attribution", ""), "citation": i["citation"]} for i in items],
+        "sources": [
+            {
+                "number": i["ref"],
+                "item": i.get("title") or i.get("label") or i.get("name") or i.get("attribution", ""),
+                "citation": i["citation"],
+            }
+            for i in items
+        ],
     }

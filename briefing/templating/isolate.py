@@ -8,6 +8,7 @@ limits"; the app stays responsive and no output file is written.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import queue
@@ -25,10 +26,8 @@ def _limit_memory(limit: int) -> None:
         import resource
     except ImportError:  # Windows: only the time limit applies
         return
-    try:
+    with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    except (ValueError, OSError):
-        pass
 
 
 def _child(template_path: str, template_id: str, context: dict[str, Any], home: str | None, out: Any, limit: int) -> None:

@@ -13,7 +13,7 @@ from ..content.yamlload import parse_yaml, validate
 from ..errors import Location, TemplateError
 
 SUFFIX = ".xml.j2"
-_FRONT = re.compile(r"\A\{#-?\s*briefing-template\s*\n(.*?)\n\s*-?#\}", re.S)
+_FRONT = re.compile(r"\A\{#-?\s*briefing-template\s*\n(.*?)\n\s*-?#\}", re.DOTALL)
 
 
 class TemplateInfo(BaseModel):

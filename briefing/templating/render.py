@@ -31,7 +31,9 @@ class _Loader(jinja2.FileSystemLoader):
 
     def get_source(self, environment, template):
         if ".." in template.replace("\\", "/").split("/") or template.startswith(("/", "\\")) or ":" in template:
-            raise TemplateNotAllowed(f"template not allowed: {template!r} is outside the template folders", hint="include templates by name only")
+            raise TemplateNotAllowed(
+                f"template not allowed: {template!r} is outside the template folders", hint="include templates by name only"
+            )
         return super().get_source(environment, template)
 
 
@@ -161,11 +163,18 @@ def render_xml_inprocess(template: Template, context: dict) -> str:
             exc.location = Location(str(template.path), _template_line(exc, template.path))
         raise
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"template syntax error: {exc.message}", location=Location(exc.filename or str(template.path), exc.lineno)) from None
+        raise TemplateError(
+            f"template syntax error: {exc.message}", location=Location(exc.filename or str(template.path), exc.lineno)
+        ) from None
     except SecurityError as exc:
-        raise TemplateNotAllowed(f"template not allowed: {exc}", location=Location(str(template.path), _template_line(exc, template.path))) from None
+        raise TemplateNotAllowed(
+            f"template not allowed: {exc}", location=Location(str(template.path), _template_line(exc, template.path))
+        ) from None
     except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"template includes {exc.name!r}, which does not exist", location=Location(str(template.path), _template_line(exc, template.path))) from None
+        raise TemplateError(
+            f"template includes {exc.name!r}, which does not exist",
+            location=Location(str(template.path), _template_line(exc, template.path)),
+        ) from None
     except jinja2.UndefinedError as exc:
         raise TemplateError(
             f"template uses something the brief does not have: {exc.message}",
@@ -177,9 +186,13 @@ def render_xml_inprocess(template: Template, context: dict) -> str:
     except MemoryError:
         raise TemplateLimitExceeded("template exceeded its limits: out of memory", location=Location(str(template.path))) from None
     except Exception as exc:  # a template bug of any other kind: report it with its line
-        raise TemplateError(f"template failed: {type(exc).__name__}: {exc}", location=Location(str(template.path), _template_line(exc, template.path))) from None
+        raise TemplateError(
+            f"template failed: {type(exc).__name__}: {exc}", location=Location(str(template.path), _template_line(exc, template.path))
+        ) from None
     if len(out) > MAX_OUTPUT_CHARS:
-        raise TemplateLimitExceeded(f"template exceeded its limits: output over {MAX_OUTPUT_CHARS:,} characters", location=Location(str(template.path)))
+        raise TemplateLimitExceeded(
+            f"template exceeded its limits: output over {MAX_OUTPUT_CHARS:,} characters", location=Location(str(template.path))
+        )
     return out
 
 

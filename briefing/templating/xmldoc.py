@@ -86,9 +86,7 @@ class XmlBuilder:
         for element in root:
             handler = self._blocks.get(element.tag)
             if handler is None:
-                raise self._error(
-                    f"unknown block <{element.tag}>", element.tag, "use one of: " + ", ".join(f"<{t}>" for t in self._blocks)
-                )
+                raise self._error(f"unknown block <{element.tag}>", element.tag, "use one of: " + ", ".join(f"<{t}>" for t in self._blocks))
             blocks.append(handler(element))
             if (element.tail or "").strip():
                 raise self._error(f"text after </{element.tag}> outside any block", element.tag, "wrap text in <p>...</p>")
@@ -147,7 +145,7 @@ class XmlBuilder:
         try:
             item = self.items[int(raw)]
         except (ValueError, IndexError):
-            raise self._error(f"<{el.tag} item={raw!r}> does not name a chosen item", el.tag, "use item=\"{{ q.index }}\"") from None
+            raise self._error(f"<{el.tag} item={raw!r}> does not name a chosen item", el.tag, 'use item="{{ q.index }}"') from None
         if item["kind"] != kind:
             raise self._error(f"<{el.tag}> names a {item['kind']}, not a {kind}", el.tag)
         return item
@@ -171,10 +169,17 @@ class XmlBuilder:
         rows = []
         for child in el:
             if child.tag != "figure":
-                raise self._error(f"<{child.tag}> is not allowed inside <figures>", child.tag, "a figures table holds <figure item=\"N\"/>")
+                raise self._error(f"<{child.tag}> is not allowed inside <figures>", child.tag, 'a figures table holds <figure item="N"/>')
             f = self._entry(child, "figure")
             rows.append(
-                dm.FigureRow(label=f.get("label", ""), display=f.get("display", ""), unit=f.get("unit", ""), as_of=f.get("when", ""), ref=f["ref"], note=f["note"])
+                dm.FigureRow(
+                    label=f.get("label", ""),
+                    display=f.get("display", ""),
+                    unit=f.get("unit", ""),
+                    as_of=f.get("when", ""),
+                    ref=f["ref"],
+                    note=f["note"],
+                )
             )
         dates = el.get("dates")
         show = self.show_dates if dates is None else dates == "true"

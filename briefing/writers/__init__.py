@@ -81,4 +81,3 @@ def unknown_node(node: object, fmt: str) -> ExportError:
     from ..errors import RenderError
 
     return RenderError(f"the {fmt} writer has no rule for document node {type(node).__name__}", hint="add a visit method for it")
-

@@ -14,7 +14,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -120,7 +120,6 @@ _AFTER_SZ_CS = (
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 # --------------------------------------------------------------------------- text safety
-
 
 
 def _removal_warning(where: str, removed: list[str]) -> str:
@@ -487,10 +486,10 @@ def _fix_table_width(table: Table, width: Length, fractions: Iterable[float]) ->
     tblw.set(qn("w:type"), "dxa")
     tblw.set(qn("w:w"), _twips(width))
     widths = [Length(int(width * fraction)) for fraction in fractions]
-    for grid_column, column_width in zip(tbl.tblGrid.gridCol_lst, widths):
+    for grid_column, column_width in zip(tbl.tblGrid.gridCol_lst, widths, strict=False):
         grid_column.w = column_width
     for tr in tbl.tr_lst:
-        for tc, column_width in zip(tr.tc_lst, widths):
+        for tc, column_width in zip(tr.tc_lst, widths, strict=False):
             tc.width = column_width
 
 
@@ -690,7 +689,7 @@ class _Builder:
             return
         paragraph = self.styled(container.add_paragraph(), style)
         stops = paragraph.paragraph_format.tab_stops
-        for template, tab, position in zip(templates, _SLOT_TABS, (0, self.text_width // 2, self.text_width)):
+        for template, tab, position in zip(templates, _SLOT_TABS, (0, self.text_width // 2, self.text_width), strict=False):
             if template and tab is not None:
                 stops.add_tab_stop(Length(position), tab)
                 paragraph.add_run().add_tab()
@@ -750,11 +749,11 @@ class _Builder:
         table = self.new_table(1 + len(block.rows), FIGURES_TABLE_STYLE, fractions)
         _table_look(table, header_row=True, banded_rows=True)
         _row_properties(table, header_rows=1)
-        for cell, header in zip(table.rows[0].cells, headers):
+        for cell, header in zip(table.rows[0].cells, headers, strict=False):
             self.styled(cell.paragraphs[0], "Table Heading").add_run(header)
-        for word_row, row in zip(table.rows[1:], block.rows):
+        for word_row, row in zip(table.rows[1:], block.rows, strict=False):
             cells = word_row.cells
-            for cell, value in zip(cells, _figures_row(row, block.show_dates)):
+            for cell, value in zip(cells, _figures_row(row, block.show_dates), strict=False):
                 self.styled(cell.paragraphs[0], "Table Text").add_run(self.text(value))
             if row.note:
                 self.styled(cells[0].add_paragraph(self.text(row.note)), "Small")
@@ -821,7 +820,7 @@ def set_properties(word: WordDocument, meta: Metadata, guard: TextGuard, invaria
     props.language = _core_text(guard, meta.language)
     props.identifier = _core_text(guard, meta.reference)
     props.comments = props.category = props.content_status = props.version = ""
-    props.created = props.modified = INVARIANT_DATE if invariant else datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    props.created = props.modified = INVARIANT_DATE if invariant else datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     props.revision = 1
     set_language(word, props.language)
 

@@ -93,6 +93,7 @@ def _escape(text: str) -> str:
     """
     return html.escape(text, quote=False)
 
+
 def _clean(text: str) -> str:
     """Text by the writers' shared rule: whitespace controls as spaces, other controls and lone surrogates dropped."""
     return clean_text(text)[0]
@@ -181,7 +182,9 @@ class _Faces(Mapping[_FaceKey, _Face]):
 
     def _map_family(self, family: str) -> None:
         """Tell reportlab which faces <b> and <i> use in ``family`` (a face's reportlab name is its file's stem, see _face)."""
-        names = tuple(self._files[family, bold, italic].stem for bold, italic in ((False, False), (True, False), (False, True), (True, True)))
+        names = tuple(
+            self._files[family, bold, italic].stem for bold, italic in ((False, False), (True, False), (False, True), (True, True))
+        )
         with _FONT_LOCK:
             _FAMILIES[names[0]] = names  # type: ignore[assignment]
         _map_families()
@@ -466,7 +469,7 @@ class _Furniture:
 
     def frame(self) -> Frame:
         """The one text frame of every page."""
-        width, height = self.page_size
+        _width, height = self.page_size
         return Frame(
             self.left, self.bottom, self.frame_width, height - self.top - self.bottom,
             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text",
@@ -782,8 +785,7 @@ class _StoryBuilder:
         """A bullet or numbered list."""
         style = self._kit.style("list")
         items = [
-            ListItem(self._para(self._markup.runs(item, "list", f'list item "{_snippet(plain(item))}"'), "list"))
-            for item in block.items
+            ListItem(self._para(self._markup.runs(item, "list", f'list item "{_snippet(plain(item))}"'), "list")) for item in block.items
         ]
         return [
             ListFlowable(
