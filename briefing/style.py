@@ -138,7 +138,7 @@ def fill_slot(template: str, values: dict[str, str]) -> str:
 
 
 def _load_yaml_model(path: Path, model: type[BaseModel]) -> BaseModel:
-    from .content.yamlload import load_yaml_file, validate
+    from .yamlread import load_yaml_file, validate
 
     return validate(load_yaml_file(path), model, StyleError)
 

@@ -220,7 +220,7 @@ def test_a_deep_duplicate_key_names_the_first_one(tmp_path):
 def test_the_quick_read_of_a_pack_gives_the_same_data_and_item_lines(tmp_path):
     from briefing import paths
     from briefing.content.library import ITEM_DEPTH
-    from briefing.content.yamlload import load_yaml_file
+    from briefing.yamlread import load_yaml_file
 
     for path in [write_pack(tmp_path), *sorted(paths.content_dir().glob("*.yaml"))]:
         full, quick = load_yaml_file(path), load_yaml_file(path, mark_depth=ITEM_DEPTH)
@@ -233,7 +233,7 @@ def test_without_libyaml_a_control_character_is_a_located_error(tmp_path, monkey
     """The pure-Python reader (no libyaml) checks characters when it is made: still one ContentError."""
     import yaml
 
-    from briefing.content import yamlload
+    from briefing import yamlread as yamlload
     from briefing.errors import ContentError
 
     monkeypatch.setattr(yamlload, "_Loader", yaml.SafeLoader)

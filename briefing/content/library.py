@@ -14,8 +14,8 @@ from pydantic import ValidationError
 
 from .. import paths
 from ..errors import BriefingError, ContentError, Location
+from ..yamlread import YamlDoc, load_yaml_file, validation_problems
 from .model import KINDS, ItemModel, Pack, Pillar, Source
-from .yamlload import YamlDoc, load_yaml_file, validation_problems
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import paths
-from ..content.yamlload import parse_yaml, validate
 from ..errors import Location, TemplateError
+from ..yamlread import parse_yaml, validate
 
 SUFFIX = ".xml.j2"
 _FRONT = re.compile(r"\A\{#-?\s*briefing-template\s*\n(.*?)\n\s*-?#\}", re.DOTALL)

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from ..errors import BriefingError, ContentError, Location
+from .errors import BriefingError, ContentError, Location
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
