@@ -27,8 +27,12 @@ QT_UNUSED = (
     "QtCharts", "QtDataVisualization", "QtGraphs", "QtGraphsWidgets",
     "QtSvg", "QtSvgWidgets", "QtOpenGL", "QtOpenGLWidgets", "QtNetwork", "QtDBus", "QtSql", "QtTest", "QtDesigner", "QtUiTools",
 )  # fmt: skip
-# Python packages the app never imports but a library may name as optional.
-PYTHON_UNUSED = ("tkinter", "_tkinter", "pytest", "hypothesis", "IPython", "numpy", "PySide6.QtAsyncio")
+# Python modules the app never imports but a library may name as optional. reportlab imports Pillow's core
+# (for images in PDFs); Pillow's AVIF, WebP, font, colour-management and Tk parts are never used.
+PYTHON_UNUSED = (
+    "tkinter", "_tkinter", "pytest", "hypothesis", "IPython", "numpy", "PySide6.QtAsyncio",
+    "PIL._avif", "PIL._webp", "PIL._imagingft", "PIL._imagingcms", "PIL._imagingtk", "PIL.ImageTk", "PIL.ImageQt",
+)  # fmt: skip
 
 
 def version() -> str:
@@ -112,11 +116,13 @@ def unused_qt_modules(pyside_dirs: list[Path]) -> list[str]:
 
 
 # Qt libraries and plugins pulled in only by plugins the app never loads (the virtual keyboard needs QML
-# and Quick; eglfs, linuxfb and vnc are for devices without a desktop), and Qt's own translations (the app
-# installs no QTranslator).
+# and Quick; eglfs, linuxfb and vnc are for devices without a desktop), Qt's own translations (the app
+# installs no QTranslator), and image-format plugins.
 QT_UNUSED_FILES = (
     "Qt6Qml", "Qt6Quick", "Qt6VirtualKeyboard", "qtvirtualkeyboardplugin", "Qt6EglFS", "Qt6EglFs", "libqeglfs",
     "libqlinuxfb", "libqvnc", "libqvkkhrdisplay", "libqminimalegl", "egldeviceintegrations", "translations",
+    # image formats the app never reads (it paints its icons; QtPdf renders pages itself)
+    "libqtiff", "libqwebp", "libqjpeg", "libqgif", "libqicns", "libqtga", "libqwbmp", "imageformats/libqpdf",
 )  # fmt: skip
 # Linux desktop libraries taken from the system, as every desktop app does (the README lists them and
 # `briefing selftest` checks them), rather than copies from the build machine that may not match its

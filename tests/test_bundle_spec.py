@@ -113,6 +113,13 @@ def test_the_spec_keeps_only_the_qt_the_app_imports(linux_spec):
     assert {f"PySide6.{name}" for name in installed - kept} <= excludes
 
 
+def test_pillow_keeps_only_its_core(linux_spec):
+    [analysis] = linux_spec["Analysis"]
+    excludes = set(analysis.kwargs["excludes"])
+    assert "PIL" not in excludes, "reportlab imports PIL.Image whenever it loads"
+    assert {"PIL._avif", "PIL._webp", "PIL._imagingft"} <= excludes
+
+
 def test_the_spec_drops_qml_and_the_systems_desktop_libraries(linux_spec):
     [collect] = linux_spec["COLLECT"]
     kept = {entry[0] for entry in collect.args[1]}
