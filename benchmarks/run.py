@@ -5,6 +5,7 @@
     python benchmarks/run.py --quick         # fewer repetitions (about 3 minutes)
     python benchmarks/run.py --json          # the table on stderr, JSON on stdout
     python benchmarks/run.py --only warm,cli # some sections only (see SECTIONS)
+    python benchmarks/run.py --only bundle   # the desktop bundle in dist/briefing (--bundle DIR) against the venv
     python benchmarks/run.py --rl-accel-path DIR   # where `pip install --target DIR rl-accel` put reportlab's accelerator
 
 Nothing here changes the user's own files: every measurement runs with
@@ -283,6 +284,30 @@ def section_rl_accel(plan: Plan, ctx: dict) -> tuple[list[Row], dict]:
     return rows, {"summary": summary, "active": active}
 
 
+def section_bundle(plan: Plan, ctx: dict) -> tuple[list[Row], dict]:
+    """8. The desktop bundle (dist/briefing, from `python3 dev.py bundle`) against the venv: start, CLI, size."""
+    bundle = ctx["bundle"]
+    if not (bundle / "briefing").is_file() or not shutil.which("Xvfb") or not shutil.which("xwininfo"):
+        return [
+            Row("8.bundle", "Desktop bundle", "skipped", note=f"needs {bundle}/briefing (python3 dev.py bundle), Xvfb and xwininfo")
+        ], {}
+    import bundle as bundled
+
+    result = bundled.measure(bundle, ctx["home"], ctx["work"], plan.start_rounds, plan.cli_rounds)
+    start, cli = result["start"], result["cli"]
+    mb = result["unpacked_bytes"] / 1e6
+    return [
+        Row("8.start", "Bundle app start -> main window on X11 (Xvfb)", ms(start["bundle"].median), ms(start["venv"].median),
+            start["bundle"].median / start["venv"].median, "<= 1.2x venv", start["bundle"].median <= 1.2 * start["venv"].median,
+            f"n={start['bundle'].n} each, alternating; CPU {ms(start['bundle_cpu'].median)} vs {ms(start['venv_cpu'].median)}"),
+        Row("8.cli", "Bundle `briefing build --format pdf` (cold)", ms(cli["bundle"].median), ms(cli["venv"].median),
+            cli["bundle"].median / cli["venv"].median, "<= 1.2x venv", cli["bundle"].median <= 1.2 * cli["venv"].median,
+            f"CPU {ms(cli['bundle_cpu'].median)} vs {ms(cli['venv_cpu'].median)}"),
+        Row("8.size", "Bundle size unpacked", f"{mb:.0f} MB", target="<= 200 MB", ok=mb <= 200, note=f"{result['files']} files"),
+        Row("8.archive", "  as .tar.gz (gzip -6)", f"{result['archive_bytes'] / 1e6:.0f} MB"),
+    ], result  # fmt: skip
+
+
 SECTIONS: dict[str, Callable[[Plan, dict], tuple[list[Row], dict]]] = {
     "warm": section_warm,
     "cli": section_cli,
@@ -291,6 +316,7 @@ SECTIONS: dict[str, Callable[[Plan, dict], tuple[list[Row], dict]]] = {
     "scale": section_scale,
     "alternatives": section_alternatives,
     "rl-accel": section_rl_accel,
+    "bundle": section_bundle,
 }
 
 
@@ -355,6 +381,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--output", type=Path, help="also write the JSON to this file")
     parser.add_argument("--rl-accel-path", type=Path, help="folder with _rl_accel (pip install --target DIR rl-accel), if not installed")
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folder")
+    parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "briefing", help="the built bundle for section 8")
     return parser.parse_args(argv)
 
 
@@ -382,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
     home, work = temp_home(), Path(tempfile.mkdtemp(prefix="briefing-bench-work-"))
     os.environ["BRIEFING_HOME"] = str(home)  # in-process measurements never touch the user's cache
     facts = machine_facts()
-    ctx = {"home": home, "work": work, "rl_accel_path": args.rl_accel_path}
+    ctx = {"home": home, "work": work, "rl_accel_path": args.rl_accel_path, "bundle": args.bundle.resolve()}
     try:
         rows, details = run_sections(names, plan, ctx)
     finally:

@@ -118,3 +118,14 @@ def test_every_library_the_bundle_takes_from_the_system_is_checked_by_the_selfte
     checked = {library.soname for library in system_libraries.LIBRARIES}
     known = checked | set(system_libraries.C_LIBRARY) | set(system_libraries.GTK_DEPENDENCIES)
     assert needed - inside - known == set(), "add these to briefing/system_libraries.py (and the README)"
+
+
+def test_the_command_line_never_loads_qt(clean_env, tmp_path):
+    """As in the venv (tests/test_architecture.py): `briefing build` opens no Qt library, not even QtCore."""
+    trace = tmp_path / "open.trace"
+    command = [require_tool("strace"), "-f", "-qq", "-e", "trace=openat", "-o", str(trace), str(BUNDLE / "briefing")]
+    done = subprocess.run(
+        [*command, "build", str(SAMPLE_BRIEF), "-o", str(tmp_path / "s.pdf")], env=clean_env, cwd=tmp_path, capture_output=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert not re.findall(r'"[^"]*libQt6[^"]*"', trace.read_text())

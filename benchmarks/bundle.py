@@ -1,0 +1,104 @@
+"""The desktop bundle against the development environment it was built from: app start, ``briefing build``, size.
+
+The app start is timed from spawn until its main window ("... — Briefing")
+exists on an X server (a private Xvfb, polled with ``xwininfo``): the bundle
+cannot load the in-process probe the other start rows use, so both sides are
+timed from outside, the same way. Qt creates the window's X window when the
+window is shown, after the library is loaded and the panels are built.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import PYTHON, ROOT, SAMPLE, alternate, bench_env, split_wall_cpu, time_process_cpu
+
+sys.path.insert(0, str(ROOT / "packaging"))
+import build_bundle
+import bundle_meta
+
+
+def start_xvfb() -> tuple[subprocess.Popen, str]:
+    """A private X server on the first free display from :90; returns it and its DISPLAY."""
+    number = next(n for n in range(90, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists())
+    command = ["Xvfb", f":{number}", "-screen", "0", "1366x768x24", "-nolisten", "tcp"]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while subprocess.run(["xwininfo", "-root", "-display", f":{number}"], capture_output=True).returncode != 0:
+        if server.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"Xvfb :{number} did not start")
+        time.sleep(0.05)
+    return server, f":{number}"
+
+
+def _window_exists(display: str) -> bool:
+    tree = subprocess.run(["xwininfo", "-root", "-tree", "-display", display], capture_output=True, text=True).stdout
+    return 'Briefing"' in tree
+
+
+def time_to_window(cmd: list[str], env: dict[str, str], display: str, timeout: float = 60) -> tuple[float, float]:
+    """Seconds from spawn until the main window exists, and the CPU time the app used until then."""
+    start = time.monotonic()
+    app = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        while time.monotonic() - start < timeout:
+            if _window_exists(display):
+                wall = time.monotonic() - start
+                return wall, _cpu_of(app.pid)
+            if app.poll() is not None:
+                raise RuntimeError(f"{cmd[0]} exited with {app.returncode}: {app.stderr.read()[-2000:]}")
+            time.sleep(0.005)
+        raise RuntimeError(f"no window within {timeout:g} s")
+    finally:
+        app.terminate()
+        app.communicate(timeout=30)
+
+
+def _cpu_of(pid: int) -> float:
+    """User + system CPU seconds of a running process so far (Linux /proc), 0 where unknown."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure(bundle: Path, home: Path, work: Path, start_rounds: int, cli_rounds: int) -> dict:
+    """App start and ``briefing build`` for the bundle and the venv, alternating; the bundle's size and archive size."""
+    exe = str(bundle / bundle_meta.NAME)
+    server, display = start_xvfb()
+    try:
+        env = bench_env(home, DISPLAY=display)
+        env.pop("QT_QPA_PLATFORM")  # the real X11 plugin, as on a desktop
+        start = alternate({
+            "bundle": lambda: time_to_window([exe], env, display),
+            "venv": lambda: time_to_window([PYTHON, "-m", "briefing"], env, display),
+        }, start_rounds)  # fmt: skip
+    finally:
+        server.terminate()
+        server.wait(10)
+    env = bench_env(home)
+    build = ["build", str(SAMPLE), "--format", "pdf", "-o"]
+    cli = alternate({
+        "bundle": lambda: time_process_cpu([exe, *build, str(work / "bundle.pdf")], env),
+        "venv": lambda: time_process_cpu([PYTHON, "-m", "briefing", *build, str(work / "venv.pdf")], env),
+    }, cli_rounds)  # fmt: skip
+    packed = Path(tempfile.mkdtemp(prefix="briefing-bench-archive-"))
+    try:
+        archive = build_bundle.make_archive(bundle, packed, bundle_meta.version())
+        archive_bytes = archive.stat().st_size
+    finally:
+        shutil.rmtree(packed, ignore_errors=True)
+    return {
+        "start": split_wall_cpu(start),
+        "cli": split_wall_cpu(cli),
+        "unpacked_bytes": build_bundle.folder_size(bundle),
+        "archive_bytes": archive_bytes,
+        "files": sum(1 for path in bundle.rglob("*") if path.is_file()),
+    }
