@@ -10,6 +10,7 @@ window is shown, after the library is loaded and the panels are built.
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -25,16 +26,23 @@ import bundle_meta
 
 
 def start_xvfb() -> tuple[subprocess.Popen, str]:
-    """A private X server on the first free display from :90; returns it and its DISPLAY."""
-    number = next(n for n in range(90, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists())
-    command = ["Xvfb", f":{number}", "-screen", "0", "1366x768x24", "-nolisten", "tcp"]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 20
-    while subprocess.run(["xwininfo", "-root", "-display", f":{number}"], capture_output=True).returncode != 0:
-        if server.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"Xvfb :{number} did not start")
-        time.sleep(0.05)
-    return server, f":{number}"
+    """A private X server on a free display; returns it and its DISPLAY.
+
+    Other processes on the machine may run X servers whose lock files this one
+    cannot see, so a display counts as ours only while our server still runs.
+    """
+    for number in random.sample(range(100, 1000), 20):
+        server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1366x768x24", "-nolisten", "tcp"], stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 20
+        while server.poll() is None and time.monotonic() < deadline:
+            if subprocess.run(["xwininfo", "-root", "-display", f":{number}"], capture_output=True).returncode == 0:
+                time.sleep(0.5)
+                if server.poll() is None:
+                    return server, f":{number}"
+            time.sleep(0.05)
+        server.kill()
+        server.wait(10)
+    raise RuntimeError("no free display for Xvfb")
 
 
 def _window_exists(display: str) -> bool:
