@@ -74,10 +74,3 @@ def formats() -> list[str]:
     for fmt in BUILTIN:
         _load(fmt)
     return sorted(_REGISTRY)
-
-
-def unknown_node(node: object, fmt: str) -> ExportError:
-    """The loud error for a node a writer does not know: never skip silently."""
-    from ..errors import RenderError
-
-    return RenderError(f"the {fmt} writer has no rule for document node {type(node).__name__}", hint="add a visit method for it")
