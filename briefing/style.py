@@ -155,9 +155,6 @@ class Scheme(_Strict):
             hint="use one of: " + ", ".join(self.ids()),
         )
 
-    def rank(self, level_id: str) -> int:
-        return self.levels.index(self.level(level_id))
-
     def highest(self, *level_ids: str | None) -> Level:
         """The highest of the given levels (None and empty are ignored); the lowest level if none."""
         present = [self.level(level_id) for level_id in level_ids if level_id]

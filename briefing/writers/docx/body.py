@@ -9,38 +9,11 @@ from docx.shared import Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph as WordParagraph
 
-from ...document.model import (
-    Contents,
-    Document,
-    FiguresTable,
-    Heading,
-    Inline,
-    ListBlock,
-    Note,
-    PageBreak,
-    Paragraph,
-    Quotation,
-    SourcesList,
-    cited_sentence,
-    plain,
-    quotation_attribution,
-    ref_mark,
-    source_line,
-)
+from ...document import model as dm
 from ...errors import StyleError
 from ...style import HouseStyle
-from ..common import (
-    FIGURE_COLUMNS,
-    FIGURE_HEADINGS,
-    TextGuard,
-    contents_entries,
-    describe,
-    describe_list_item,
-    describe_row,
-    describe_source,
-    figure_cells,
-    heading_level,
-)
+from .. import common
+from ..common import TextGuard
 from ..visitor import NodeVisitor
 from .ooxml import add_plain, field_end, field_start, fix_table_width, row_properties, shade, table_look, text_width
 from .styling import FIGURES_TABLE_STYLE, NOTE_TABLE_STYLE, REGENERATE, ROLE_STYLES
@@ -53,7 +26,7 @@ class Body(NodeVisitor):
 
     format = "docx"
 
-    def __init__(self, word: WordDocument, document: Document, house: HouseStyle, guard: TextGuard, styles: dict[str, Any]):
+    def __init__(self, word: WordDocument, document: dm.Document, house: HouseStyle, guard: TextGuard, styles: dict[str, Any]):
         self.word = word
         self.document = document
         self.house = house
@@ -71,7 +44,7 @@ class Body(NodeVisitor):
     def build(self) -> None:
         """Every block in order; an unknown node stops the export."""
         for index, block in enumerate(self.document.blocks):
-            self.index, self.where = index, describe(block)
+            self.index, self.where = index, common.describe(block)
             self.visit(block)
         if self.break_pending:
             self.word.add_page_break()
@@ -103,7 +76,7 @@ class Body(NodeVisitor):
         fix_table_width(table, self.text_width, fractions)
         return table
 
-    def add_runs(self, paragraph: WordParagraph, runs: Inline) -> None:
+    def add_runs(self, paragraph: WordParagraph, runs: dm.Inline) -> None:
         """Append runs to a paragraph, italic for emphasis and bold for strong."""
         for run in runs:
             text = self.text(run.text)
@@ -123,20 +96,20 @@ class Body(NodeVisitor):
 
     # ----- blocks
 
-    def visit_heading(self, block: Heading) -> None:
+    def visit_heading(self, block: dm.Heading) -> None:
         """A heading in the Word style of its level (1 to 3)."""
-        self.add_runs(self.new_paragraph(f"Heading {heading_level(block)}"), block.runs)
+        self.add_runs(self.new_paragraph(f"Heading {common.heading_level(block)}"), block.runs)
 
-    def visit_paragraph(self, block: Paragraph) -> None:
+    def visit_paragraph(self, block: dm.Paragraph) -> None:
         """A paragraph in the style of its role."""
         self.add_runs(self.new_paragraph(ROLE_STYLES[block.role]), block.runs)
 
-    def visit_list_block(self, block: ListBlock) -> None:
+    def visit_list_block(self, block: dm.ListBlock) -> None:
         """Bullets, or numbers that start again at 1 for every list."""
         style = "List Number" if block.ordered else "List Bullet"
         num_id = self.restarted_numbering(style) if block.ordered else None
         for item in block.items:
-            self.where = describe_list_item(item)
+            self.where = common.describe_list_item(item)
             paragraph = self.new_paragraph(style)
             if num_id is not None:
                 numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
@@ -155,35 +128,35 @@ class Body(NodeVisitor):
         num.add_lvlOverride(ilvl=0).add_startOverride(1)
         return num.numId
 
-    def visit_quotation(self, block: Quotation) -> None:
+    def visit_quotation(self, block: dm.Quotation) -> None:
         """The quotation sentence (reported speech never in quotation marks), attribution, note."""
-        quote = self.new_paragraph("Quote", cited_sentence(block))
-        attribution = quotation_attribution(block)
+        quote = self.new_paragraph("Quote", dm.cited_sentence(block))
+        attribution = dm.quotation_attribution(block)
         if attribution:
             quote.paragraph_format.keep_with_next = True
             self.new_paragraph("Attribution", attribution)
         if block.note:
             self.new_paragraph("Small", block.note).paragraph_format.left_indent = self.quote_indent
 
-    def visit_figures_table(self, block: FiguresTable) -> None:
+    def visit_figures_table(self, block: dm.FiguresTable) -> None:
         """A real Word table in the figures table style, its header row repeated on every page."""
         if block.caption:
             self.new_paragraph("Caption", block.caption).paragraph_format.keep_with_next = True
-        table = self.new_table(1 + len(block.rows), FIGURES_TABLE_STYLE, FIGURE_COLUMNS[block.show_dates])
+        table = self.new_table(1 + len(block.rows), FIGURES_TABLE_STYLE, common.FIGURE_COLUMNS[block.show_dates])
         table_look(table, header_row=True, banded_rows=True)
         row_properties(table, header_rows=1)
-        for cell, header in zip(table.rows[0].cells, FIGURE_HEADINGS[block.show_dates], strict=False):
+        for cell, header in zip(table.rows[0].cells, common.FIGURE_HEADINGS[block.show_dates], strict=False):
             self.styled(cell.paragraphs[0], "Table Heading").add_run(header)
         for word_row, row in zip(table.rows[1:], block.rows, strict=False):
-            self.where = describe_row(row)
+            self.where = common.describe_row(row)
             cells = word_row.cells
-            for cell, value in zip(cells, figure_cells(row, block.show_dates), strict=False):
+            for cell, value in zip(cells, common.figure_cells(row, block.show_dates), strict=False):
                 self.styled(cell.paragraphs[0], "Table Text").add_run(self.text(value))
             if row.note:
                 self.styled(cells[0].add_paragraph(self.text(row.note)), "Small")
         self.gap_after_table()
 
-    def visit_note(self, block: Note) -> None:
+    def visit_note(self, block: dm.Note) -> None:
         """A one-cell shaded box with a bold title: officer's note, warning or recommendation."""
         table = self.new_table(1, NOTE_TABLE_STYLE, (1.0,))
         table_look(table, header_row=False, banded_rows=False)
@@ -197,16 +170,18 @@ class Body(NodeVisitor):
         self.add_runs(paragraph, block.runs)
         self.gap_after_table()
 
-    def visit_page_break(self, block: PageBreak) -> None:
+    def visit_page_break(self, block: dm.PageBreak) -> None:
         """Start the next paragraph on a new page (a second break in a row gives an empty page)."""
         if self.break_pending:
             self.word.add_page_break()
         self.break_pending = True
 
-    def visit_contents(self, block: Contents) -> None:
+    def visit_contents(self, block: dm.Contents) -> None:
         """A real Word table-of-contents field; until Word updates it, it lists the headings that follow."""
         self.new_paragraph("TOC Heading", block.title)
-        following = [(entry.level, plain(entry.runs)) for entry in contents_entries(self.document.blocks) if entry.index > self.index]
+        following = [
+            (entry.level, dm.plain(entry.runs)) for entry in common.contents_entries(self.document.blocks) if entry.index > self.index
+        ]
         entries = following or [(1, "")]
         for position, (level, text) in enumerate(entries):
             paragraph = self.new_paragraph(f"toc {level}")
@@ -216,12 +191,12 @@ class Body(NodeVisitor):
             if position == len(entries) - 1:
                 field_end(paragraph)
 
-    def visit_sources_list(self, block: SourcesList) -> None:
+    def visit_sources_list(self, block: dm.SourcesList) -> None:
         """A level-2 heading (if titled), the note, then one line per source: ``[n] item — citation``."""
         if block.title:
             self.new_paragraph("Heading 2", block.title)
         if block.note:
             self.new_paragraph("Small", block.note)
         for entry in block.entries:
-            self.where = describe_source(entry)
-            self.new_paragraph("Small", f"{ref_mark(entry.number)} {source_line(entry)}")
+            self.where = common.describe_source(entry)
+            self.new_paragraph("Small", f"{dm.ref_mark(entry.number)} {dm.source_line(entry)}")
