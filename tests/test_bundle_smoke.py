@@ -83,7 +83,8 @@ def test_the_app_opens_offscreen_with_nothing_in_its_error_log(clean_env, tmp_pa
     brief = tmp_path / "sample.brief"
     brief.write_bytes(SAMPLE_BRIEF.read_bytes())
     env = dict(clean_env, QT_QPA_PLATFORM="offscreen")
-    app = subprocess.Popen([str(BUNDLE / "briefing"), "gui", str(brief)], env=env, cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    # A lone .brief, as Finder and Explorer pass it, opens in the app (packaging/launcher.py).
+    app = subprocess.Popen([str(BUNDLE / "briefing"), str(brief)], env=env, cwd=tmp_path, stderr=subprocess.PIPE, text=True)
     try:
         time.sleep(6)
         assert app.poll() is None, f"the app exited with {app.returncode}: {app.stderr.read()}"

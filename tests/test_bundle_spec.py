@@ -22,6 +22,7 @@ ICONS = REPO / "assets" / "icons"
 sys.path.insert(0, str(PACKAGING))
 import build_bundle  # noqa: E402
 import bundle_meta  # noqa: E402
+import launcher  # noqa: E402
 
 
 class Recorder:
@@ -158,6 +159,7 @@ def test_macos_gets_an_app_with_icon_version_and_brief_files(monkeypatch, tmp_pa
     made = run_spec(monkeypatch, tmp_path, "darwin")
     [app] = made["BUNDLE"]
     assert app.kwargs["name"] == "Briefing.app" and app.kwargs["icon"] == str(ICONS / "briefing.icns")
+    assert made["EXE"][0].kwargs["argv_emulation"]
     plist = app.kwargs["info_plist"]
     assert plist["CFBundleShortVersionString"] == __version__ == app.kwargs["version"]
     [declared] = plist["UTExportedTypeDeclarations"]
@@ -169,6 +171,15 @@ def test_the_spec_names_no_platform_folders():
         text = path.read_text(encoding="utf-8")
         for linux_only in ("/usr/", "/lib/", "/opt/", "x86_64-linux-gnu", "site-packages"):
             assert linux_only not in text, f"{path.name} names {linux_only}"
+
+
+def test_a_double_clicked_brief_opens_in_the_app(tmp_path):
+    brief = tmp_path / "call.brief"
+    brief.write_text("{}")
+    assert launcher.command_line([str(brief)]) == ["gui", str(brief)]
+    assert launcher.command_line(["build", str(brief)]) == ["build", str(brief)]
+    assert launcher.command_line([str(tmp_path / "missing.brief")]) == [str(tmp_path / "missing.brief")]
+    assert launcher.command_line([]) == []
 
 
 def test_version_tuple():
