@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import PYTHON, ROOT, SAMPLE, alternate, bench_env, split_wall_cpu, time_process_cpu
+from _common import PYTHON, ROOT, SAMPLE, alternate, bench_env, ms, split_wall_cpu, time_process_cpu
 
 sys.path.insert(0, str(ROOT / "packaging"))
 import build_bundle
@@ -32,7 +32,9 @@ def start_xvfb() -> tuple[subprocess.Popen, str]:
     cannot see, so a display counts as ours only while our server still runs.
     """
     for number in random.sample(range(100, 1000), 20):
-        server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1366x768x24", "-nolisten", "tcp"], stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            ["Xvfb", f":{number}", "-screen", "0", "1366x768x24", "-nolisten", "tcp", "-noreset"], stderr=subprocess.DEVNULL
+        )
         deadline = time.monotonic() + 20
         while server.poll() is None and time.monotonic() < deadline:
             if subprocess.run(["xwininfo", "-root", "-display", f":{number}"], capture_output=True).returncode == 0:
@@ -110,3 +112,29 @@ def measure(bundle: Path, home: Path, work: Path, start_rounds: int, cli_rounds:
         "archive_bytes": archive_bytes,
         "files": sum(1 for path in bundle.rglob("*") if path.is_file()),
     }
+
+
+def missing(bundle: Path) -> str:
+    """Why section 8 cannot run here, or "" when it can."""
+    if not (bundle / bundle_meta.NAME).is_file():
+        return f"no {bundle}/{bundle_meta.NAME}: run python3 dev.py bundle"
+    tools = [tool for tool in ("Xvfb", "xwininfo") if shutil.which(tool) is None]
+    return f"needs {' and '.join(tools)}" if tools else ""
+
+
+def rows(result: dict) -> list[dict]:
+    """The report's rows (run.Row's fields) for a :func:`measure` result."""
+    start, cli = result["start"], result["cli"]
+    mb = result["unpacked_bytes"] / 1e6
+    return [
+        {"key": "8.start", "what": "Bundle app start -> main window on X11 (Xvfb)", "value": ms(start["bundle"].median),
+             "baseline": ms(start["venv"].median), "ratio": start["bundle"].median / start["venv"].median, "target": "<= 1.2x venv",
+             "ok": start["bundle"].median <= 1.2 * start["venv"].median,
+             "note": f"n={start['bundle'].n} each, alternating; CPU {ms(start['bundle_cpu'].median)} vs {ms(start['venv_cpu'].median)}"},
+        {"key": "8.cli", "what": "Bundle `briefing build --format pdf` (cold)", "value": ms(cli["bundle"].median),
+             "baseline": ms(cli["venv"].median), "ratio": cli["bundle"].median / cli["venv"].median, "target": "<= 1.2x venv",
+             "ok": cli["bundle"].median <= 1.2 * cli["venv"].median,
+             "note": f"CPU {ms(cli['bundle_cpu'].median)} vs {ms(cli['venv_cpu'].median)}"},
+        {"key": "8.size", "what": "Bundle size unpacked", "value": f"{mb:.0f} MB", "target": "<= 200 MB", "ok": mb <= 200, "note": f"{result['files']} files"},
+        {"key": "8.archive", "what": "  as .tar.gz (gzip -6)", "value": f"{result['archive_bytes'] / 1e6:.0f} MB"},
+    ]  # fmt: skip

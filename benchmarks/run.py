@@ -286,26 +286,13 @@ def section_rl_accel(plan: Plan, ctx: dict) -> tuple[list[Row], dict]:
 
 def section_bundle(plan: Plan, ctx: dict) -> tuple[list[Row], dict]:
     """8. The desktop bundle (dist/briefing, from `python3 dev.py bundle`) against the venv: start, CLI, size."""
-    bundle = ctx["bundle"]
-    if not (bundle / "briefing").is_file() or not shutil.which("Xvfb") or not shutil.which("xwininfo"):
-        return [
-            Row("8.bundle", "Desktop bundle", "skipped", note=f"needs {bundle}/briefing (python3 dev.py bundle), Xvfb and xwininfo")
-        ], {}
     import bundle as bundled
 
-    result = bundled.measure(bundle, ctx["home"], ctx["work"], plan.start_rounds, plan.cli_rounds)
-    start, cli = result["start"], result["cli"]
-    mb = result["unpacked_bytes"] / 1e6
-    return [
-        Row("8.start", "Bundle app start -> main window on X11 (Xvfb)", ms(start["bundle"].median), ms(start["venv"].median),
-            start["bundle"].median / start["venv"].median, "<= 1.2x venv", start["bundle"].median <= 1.2 * start["venv"].median,
-            f"n={start['bundle'].n} each, alternating; CPU {ms(start['bundle_cpu'].median)} vs {ms(start['venv_cpu'].median)}"),
-        Row("8.cli", "Bundle `briefing build --format pdf` (cold)", ms(cli["bundle"].median), ms(cli["venv"].median),
-            cli["bundle"].median / cli["venv"].median, "<= 1.2x venv", cli["bundle"].median <= 1.2 * cli["venv"].median,
-            f"CPU {ms(cli['bundle_cpu'].median)} vs {ms(cli['venv_cpu'].median)}"),
-        Row("8.size", "Bundle size unpacked", f"{mb:.0f} MB", target="<= 200 MB", ok=mb <= 200, note=f"{result['files']} files"),
-        Row("8.archive", "  as .tar.gz (gzip -6)", f"{result['archive_bytes'] / 1e6:.0f} MB"),
-    ], result  # fmt: skip
+    missing = bundled.missing(ctx["bundle"])
+    if missing:
+        return [Row("8.bundle", "Desktop bundle", "skipped", note=missing)], {}
+    result = bundled.measure(ctx["bundle"], ctx["home"], ctx["work"], plan.start_rounds, plan.cli_rounds)
+    return [Row(**row) for row in bundled.rows(result)], result
 
 
 SECTIONS: dict[str, Callable[[Plan, dict], tuple[list[Row], dict]]] = {
