@@ -264,7 +264,7 @@ def preview_run(edits: int, default_layout: bool = True, fixed: bool = False) ->
         window.preview.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
     guard = FlipGuard(window.preview.view)
     watch = PreviewWatch(window)
-    window.open_file(sample_copy())
+    window.files.open_file(sample_copy())
     first_shown = watch.wait_shown()
     heartbeat = Heartbeat()
     rows = edit_rows(window, watch, heartbeat, edits)
@@ -407,7 +407,7 @@ def measure_scale(content: Path, word: str, frames: int) -> dict:
     scroll = scroll_tree(panel.tree, frames)
     typing = type_in_search(panel, word)
     spin(0.1)
-    window.open_file(sample_copy())
+    window.files.open_file(sample_copy())
     wait_until(lambda: window.preview.result is not None)
     result = {
         "items": items,

@@ -54,7 +54,7 @@ def run(brief: Path | None = None, content: list[Path] | None = None) -> int:
     previous = install_excepthook(lambda message: window.dialogs.error(window, "Unexpected error", message))
     try:
         window.show()
-        window.start(brief)
+        window.files.start(brief)
         return app.exec()
     finally:
         sys.excepthook = previous

@@ -1,251 +1,213 @@
-"""File handling for the main window: new, open, recent, save, save as, locks, conflicts, autosave and crash recovery."""
+"""File actions of the main window: new, open, recent, save, save as, conflicts, autosave and crash recovery."""
 
 from __future__ import annotations
 
 import logging
-import os
-import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from .. import paths
 from ..brief.model import SUFFIX, Brief, Status, status_of
-from ..brief.store import BriefLock, Stamp, file_stamp, is_too_new, load_brief, save_brief_checked
+from ..brief.open_file import slug, with_suffix
+from ..brief.recovery import RecoveryStore
+from ..brief.store import is_too_new
 from ..errors import BriefConflict, BriefingError
+from .dialogs import Dialogs
 from .guard import guarded
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .settings import Settings
+from .undo import BriefSession
 
 log = logging.getLogger("briefing.gui")
 
 
-def slug(title: str) -> str:
-    """A file-name stem from a brief title."""
-    return re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-").lower()[:60] or "brief"
+class FileActions(QObject):
+    """Every way a brief comes from or goes to a .brief file, asking the officer through ``dialogs``.
 
-
-def folder_writable(path: Path) -> bool:
-    """Whether a lock could be made beside ``path`` (so failing to take it means someone else holds it)."""
-    return path.parent.is_dir() and os.access(path.parent, os.W_OK)
-
-
-class FileActions:
-    """Mixed into MainWindow: every way a brief comes from or goes to a .brief file.
-
-    While a brief file is open for editing the window holds its :class:`BriefLock` and the
-    :class:`Stamp` it had when read or last saved. Without the lock (another window or instance has
-    it) or for a brief from a newer Briefing, the brief is read-only: see :meth:`read_only_reason`.
+    The session owns the brief and its :class:`~briefing.brief.open_file.OpenFile`; this object
+    holds only the recovery store and whether the brief changed since the last autosave.
     """
 
-    brief_lock: BriefLock | None = None
-    disk_stamp: Stamp | None = None
+    def __init__(
+        self,
+        window: QMainWindow,
+        session: BriefSession,
+        dialogs: Dialogs,
+        settings: Settings,
+        new_brief_data: Callable[[], Brief],
+    ):
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.dialogs = dialogs
+        self.settings = settings
+        self.new_brief_data = new_brief_data
+        self.recovery = RecoveryStore()
+        self._changed_since_autosave = False
+        session.changed.connect(self._note_change)
 
-    def maybe_save(self: MainWindow) -> bool:
+    def _note_change(self) -> None:
+        self._changed_since_autosave = True
+
+    def _status(self, message: str, timeout: int = 0) -> None:
+        self.window.statusBar().showMessage(message, timeout)
+
+    def display_name(self) -> str:
+        return self.session.path.name if self.session.path else "Untitled"
+
+    def maybe_save(self) -> bool:
         """Ask to save unsaved changes; False means the officer cancelled."""
         if not self.session.dirty:
             return True
-        answer = self.dialogs.ask_save_changes(self, self.display_name())
+        answer = self.dialogs.ask_save_changes(self.window, self.display_name())
         if answer == "save":
             return bool(self.save())
         return answer == "discard"
 
-    # -- which file, locked or read-only -----------------------------------------------------------------
-    def read_only_reason(self: MainWindow) -> str:
+    def read_only_reason(self) -> str:
         """Why the brief cannot be saved to its file ("" when it can)."""
-        if is_too_new(self.session.brief):
-            return (
-                f"This brief was written by a newer Briefing (format {self.session.brief.version}), so it is read-only here: "
-                "it cannot be saved by this version. Export and Print still work."
-            )
-        if self.session.path is not None and not self.holds_lock():
-            if not folder_writable(self.session.path):
-                return "This brief's folder cannot be written, so it is read-only here. Use Save As to keep your changes in another folder."
-            return (
-                "This brief is open in another Briefing window or instance, so it is read-only here. "
-                "Use Save As to keep your changes in another file."
-            )
-        return ""
+        return self.session.file.read_only_reason(self.session.brief)
 
-    def holds_lock(self: MainWindow) -> bool:
-        return self.brief_lock is not None and self.brief_lock.acquired
+    def release_brief(self) -> None:
+        """Let go of the open brief's lock (on close)."""
+        self.session.file.release()
 
-    def _lock_for(self: MainWindow, path: Path) -> BriefLock:
-        """The lock of ``path``: the one this window holds already, or a new attempt (check ``acquired``)."""
-        if self.holds_lock() and self.session.path == path:
-            assert self.brief_lock is not None
-            return self.brief_lock
-        lock = BriefLock(path)
-        lock.acquire()
-        return lock
-
-    def release_brief(self: MainWindow) -> None:
-        """Let go of the open brief's lock (on close, or when another brief replaces it)."""
-        if self.brief_lock is not None:
-            self.brief_lock.release()
-        self.brief_lock = None
-
-    def _set_file(
-        self: MainWindow, brief: Brief, path: Path | None, stamp: Stamp | None, lock: BriefLock | None, clean: bool = True
-    ) -> None:
-        """Show ``brief`` from ``path`` (None: untitled), holding ``lock`` instead of the previous one."""
-        if self.brief_lock is not lock:
-            self.release_brief()
-        self.brief_lock = lock if lock is not None and lock.acquired else None
-        self.disk_stamp = stamp
-        self.session.load(brief, path, clean=clean)
-        self._update_title()
-
-    def _refuse_too_new(self: MainWindow) -> bool:
+    def _refuse_too_new(self) -> bool:
         """Warn and return True if the brief is from a newer Briefing (so it must not be saved)."""
         if not is_too_new(self.session.brief):
             return False
-        self.dialogs.warning(self, "Read-only brief", self.read_only_reason())
+        self.dialogs.warning(self.window, "Read-only brief", self.read_only_reason())
         return True
 
     # -- new and open ----------------------------------------------------------------------------------------
-    def new_brief(self: MainWindow) -> None:
+    def new_brief(self) -> None:
         if self.maybe_save():
-            self._set_file(self.new_brief_data(), None, None, None)
+            self.session.file.set(None, None, None)
+            self.session.load(self.new_brief_data())
             self.recovery.clear()
-            self.statusBar().showMessage("New brief", 3000)
+            self._status("New brief", 3000)
 
-    def open_brief(self: MainWindow, path: Path | None = None) -> None:
+    def open_brief(self, path: Path | None = None) -> None:
         if not self.maybe_save():
             return
         if path is None:
             folder = self.session.path.parent if self.session.path else paths.user_documents_dir()
-            path = self.dialogs.open_path(self, folder)
+            path = self.dialogs.open_path(self.window, folder)
             if path is None:
                 return
         self.open_file(path)
 
     @guarded("Cannot open the brief")
-    def open_file(self: MainWindow, path: Path, as_untitled: bool = False) -> bool:
+    def open_file(self, path: Path, as_untitled: bool = False) -> bool:
         """Load a brief file (no unsaved-changes check: callers do that).
 
         The file is locked for this window; if another has it, or it is from a newer Briefing, it opens read-only.
         """
-        path = Path(path)
-        stamp = None if as_untitled else file_stamp(path)  # before reading: a change in between shows as a conflict
-        brief = load_brief(path, allow_newer=True)
-        if as_untitled:
-            self._set_file(brief, None, None, None)
-        else:
-            path = path.resolve()
-            lock = None if is_too_new(brief) else self._lock_for(path)
-            self._set_file(brief, path, stamp, lock)
-            self.settings.add_recent(path)
+        brief = self.session.file.open(Path(path), as_untitled)
+        self.session.load(brief)
+        if not as_untitled:
+            self.settings.add_recent(self.session.file.path)
         self.recovery.clear()
         flagged = [status_of(e, self.session.library) for e in brief.items]
         problems = sum(1 for s in flagged if s is not Status.OK)
         note = f"; {problems} item(s) flagged as changed or missing" if problems else ""
         if self.read_only_reason():
             note += "; read-only"
-        self.statusBar().showMessage(f"Opened {path.name}{note}", 6000)
+        self._status(f"Opened {Path(path).name}{note}", 6000)
         return True
 
-    def open_sample(self: MainWindow) -> None:
+    def open_sample(self) -> None:
         sample = paths.samples_dir() / "sample.brief"
         if not sample.is_file():
-            self.dialogs.information(self, "No sample brief", f"The sample brief is not installed ({sample}).")
+            self.dialogs.information(self.window, "No sample brief", f"The sample brief is not installed ({sample}).")
             return
         if self.maybe_save():
             self.open_file(sample, as_untitled=True)
 
-    def _fill_recent(self: MainWindow) -> None:
-        self.recent_menu.clear()
+    def fill_recent(self, menu: QMenu) -> None:
+        menu.clear()
         recent = self.settings.recent_files
         for number, path in enumerate(recent, 1):
-            action = self.recent_menu.addAction(f"&{number} {path.name}")
+            action = menu.addAction(f"&{number} {path.name}")
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda checked=False, p=path: self.open_brief(p))
         if recent:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear Recent Files", self.settings.clear_recent)
+            menu.addSeparator()
+            menu.addAction("Clear Recent Files", self.settings.clear_recent)
         else:
-            self.recent_menu.addAction("No recent briefs").setEnabled(False)
+            menu.addAction("No recent briefs").setEnabled(False)
 
     @guarded("Cannot save the brief")
-    def save(self: MainWindow) -> bool:
+    def save(self) -> bool:
         if self._refuse_too_new():
             return False
-        if self.session.path is None or not self.holds_lock():
+        if self.session.path is None or not self.session.file.holds_lock():
             return bool(self.save_as())  # untitled, or open read-only because another window has the file
         return self._save_to(self.session.path)
 
     @guarded("Cannot save the brief")
-    def save_as(self: MainWindow) -> bool:
+    def save_as(self) -> bool:
         if self._refuse_too_new():
             return False
         suggested = self.session.path or paths.user_documents_dir() / (slug(self.session.brief.meta.title) + SUFFIX)
-        path = self.dialogs.save_path(self, "Save Brief As", suggested)
+        path = self.dialogs.save_path(self.window, "Save Brief As", suggested)
         if path is None:
             return False
-        if path.suffix != SUFFIX:
-            path = path.with_name(path.name + SUFFIX)
-        path = path.resolve()
-        if path == self.session.path and self.holds_lock():
+        path = with_suffix(path)
+        if path == self.session.path and self.session.file.holds_lock():
             return self._save_to(path)  # the same file: an ordinary save, checked for changes on disk
-        lock = self._lock_for(path)
-        if not lock.acquired and folder_writable(path):
+        # the save dialog has asked about replacing it
+        if not self.session.file.save_as(self.session.brief, path, force=True):
             self.dialogs.warning(
-                self,
+                self.window,
                 "Brief in use",
                 f"\u201c{path.name}\u201d is open in another Briefing window or instance, so it was not overwritten. Choose another name.",
             )
             return False
-        try:
-            # the save dialog has asked about replacing it; without a lock (unwritable folder) the save reports why it fails
-            saved = self._save_to(path, lock=lock, force=True)
-        finally:
-            if lock is not self.brief_lock:
-                lock.release()
-        return saved
+        self._saved(path)
+        return True
 
-    def _save_to(self: MainWindow, path: Path, lock: BriefLock | None = None, force: bool = False) -> bool:
-        """Write the brief to ``path``; unless ``force``, ask first if the file changed on disk since it was read."""
-        expected = self.disk_stamp if path == self.session.path else None
+    def _save_to(self, path: Path) -> bool:
+        """Write the brief to its file, asking first if the file changed on disk since it was read."""
         try:
-            stamp = save_brief_checked(self.session.brief, path, expected, force=force)
+            self.session.file.save(self.session.brief, path)
         except BriefConflict:
-            answer = self.dialogs.ask_conflict(self, path.name)
+            answer = self.dialogs.ask_conflict(self.window, path.name)
             if answer == "overwrite":
-                stamp = save_brief_checked(self.session.brief, path, expected, force=True)
+                self.session.file.save(self.session.brief, path, force=True)
             elif answer == "save_as":
                 return bool(self.save_as())
             else:
-                self.statusBar().showMessage(f"Not saved: {path.name} was changed on disk", 8000)
+                self._status(f"Not saved: {path.name} was changed on disk", 8000)
                 return False
-        if lock is not None and lock is not self.brief_lock:
-            self.release_brief()
-            self.brief_lock = lock
-        self.disk_stamp = stamp
-        self.session.stack.setClean()
-        self.session.set_path(path)
-        self.settings.add_recent(path)
-        self.recovery.clear()
-        self._update_title()
-        self.statusBar().showMessage(f"Saved {path}", 5000)
+        self._saved(path)
         return True
 
+    def _saved(self, path: Path) -> None:
+        self.session.saved()
+        self.settings.add_recent(path)
+        self.recovery.clear()
+        self._status(f"Saved {path}", 5000)
+
     # -- autosave and recovery ---------------------------------------------------------------------------------------
-    def autosave(self: MainWindow) -> None:
+    def autosave(self) -> None:
         """Copy unsaved work to the recovery file (nothing to do when the brief is saved)."""
         if not self.session.dirty:
             return
         if not self._changed_since_autosave and self.recovery.exists():
             return
         try:
-            self.recovery.write(self.session.brief, self.session.path, self.disk_stamp)
+            self.recovery.write(self.session.brief, self.session.path, self.session.file.stamp)
         except BriefingError as exc:
             log.warning("autosave failed: %s", exc)
-            self.statusBar().showMessage(f"Autosave failed: {exc}", 10000)
+            self._status(f"Autosave failed: {exc}", 10000)
             return
         self._changed_since_autosave = False
 
-    def check_recovery(self: MainWindow) -> bool:
+    def check_recovery(self) -> bool:
         """Offer to restore autosaves left by instances that crashed (newest first); True if one was restored."""
         restored = False
         for orphan in self.recovery.orphans():
@@ -256,25 +218,24 @@ class FileActions:
                 recovered = orphan.read()
             except BriefingError as exc:
                 log.warning("recovery file unreadable: %s", exc)
-                self.dialogs.warning(self, "Autosaved brief unreadable", f"An autosaved brief was found but cannot be read:\n{exc}")
+                self.dialogs.warning(self.window, "Autosaved brief unreadable", f"An autosaved brief was found but cannot be read:\n{exc}")
                 orphan.remove()
                 continue
             where = str(recovered.original) if recovered.original else "a brief that was never saved"
-            if not self.dialogs.offer_restore(self, f"\u201c{recovered.brief.meta.title}\u201d ({where})"):
+            if not self.dialogs.offer_restore(self.window, f"\u201c{recovered.brief.meta.title}\u201d ({where})"):
                 orphan.remove()
                 continue
-            original = recovered.original
-            lock = self._lock_for(original) if original is not None and not is_too_new(recovered.brief) else None
-            self._set_file(recovered.brief, original, recovered.stamp, lock, clean=False)
+            self.session.file.restore(recovered.brief, recovered.original, recovered.stamp)
+            self.session.load(recovered.brief, clean=False)
             try:
                 self.recovery.adopt(orphan, recovered)
             except BriefingError as exc:
                 log.warning("cannot keep the restored autosave: %s", exc)
-            self.statusBar().showMessage("Restored the autosaved brief: save it to keep it", 10000)
+            self._status("Restored the autosaved brief: save it to keep it", 10000)
             restored = True
         return restored
 
-    def start(self: MainWindow, brief: Path | None = None) -> None:
+    def start(self, brief: Path | None = None) -> None:
         """After the window is shown: offer recovery, else open ``brief`` if given."""
         if self.check_recovery():
             return

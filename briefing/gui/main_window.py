@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QStringListModel, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QStringListModel, Qt, QThreadPool, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QListView, QMainWindow, QMenu, QProgressBar, QSplitter, QVBoxLayout, QWidget
 
@@ -26,22 +26,18 @@ from .dialogs import Dialogs
 from .files import FileActions
 from .help import GUIDE, TextDialog, about_html
 from .library_panel import LibraryPanel
-from .output import OutputActions
+from .output import ExportActions
 from .preview import PreviewPanel
-from .recovery import RecoveryStore
 from .settings import Settings
 from .settings_dialog import SettingsDialog
 from .undo import BriefSession
 from .widgets import describe
-from .workers import JobSignals
 
 log = logging.getLogger("briefing.gui")
 
 
-class MainWindow(FileActions, OutputActions, QMainWindow):
+class MainWindow(QMainWindow):
     """One brief at a time: compose it from the library, watch the real PDF, save, export and print."""
-
-    exportFinished = Signal(object)  # a BuildResult, or the error message
 
     def __init__(
         self,
@@ -55,25 +51,21 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
         self.settings = settings or Settings()
         self.content = list(content)
         self.today = today
-        self.recovery = RecoveryStore()
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self.export_signals = JobSignals(self)
-        self.export_signals.finished.connect(self._export_finished)
-        self.export_signals.failed.connect(self._export_failed)
-        self._export_ticket = 0
-        self._exports: dict[int, Path] = {}
-        self._changed_since_autosave = False
         self.problems: list[str] = []
         library = self._load_library()
         self.templates, template_problems = list_templates()
         self.markings = self._load_markings()
         self.session = BriefSession(library, self)
-        self.session.load(self.new_brief_data(), None)
+        self.session.load(self.new_brief_data())
         stale = self.settings.stale_months
         self.library_panel = LibraryPanel(library, stale, today, self)
         self.brief_panel = BriefPanel(self.session, self.templates, self.markings, stale, today, self)
         self.preview = PreviewPanel(self.session, self.pool, self)
+        self.files = FileActions(self, self.session, self.dialogs, self.settings, self.new_brief_data)
+        self.exports = ExportActions(self, self.session, self.dialogs, self.pool, self.preview)
+        self.exports.running.connect(self._export_running)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
         for panel in (self.library_panel, self.brief_panel, self.preview):
@@ -99,7 +91,7 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.autosave_timer = QTimer(self)
-        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.timeout.connect(self.files.autosave)
         self.autosave_timer.start(self.settings.autosave_seconds * 1000)
         self.library_panel.addRequested.connect(self.add_items)
         self.session.stack.cleanChanged.connect(self._update_title)
@@ -181,15 +173,15 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
 
     def _build_actions(self) -> None:
         A = self._action
-        self.new_action = A("&New", self.new_brief, QKeySequence.StandardKey.New, "Start a new brief")
-        self.open_action = A("&Open\u2026", self.open_brief, QKeySequence.StandardKey.Open, "Open a brief file")
-        self.save_action = A("&Save", self.save, QKeySequence.StandardKey.Save, "Save the brief")
-        self.save_as_action = A("Save &As\u2026", self.save_as, "Ctrl+Shift+S", "Save the brief under a new name")
-        self.export_pdf_action = A("Export &PDF\u2026", lambda: self.export("pdf"), "Ctrl+E", "Export the brief as a PDF file")
+        self.new_action = A("&New", self.files.new_brief, QKeySequence.StandardKey.New, "Start a new brief")
+        self.open_action = A("&Open\u2026", self.files.open_brief, QKeySequence.StandardKey.Open, "Open a brief file")
+        self.save_action = A("&Save", self.files.save, QKeySequence.StandardKey.Save, "Save the brief")
+        self.save_as_action = A("Save &As\u2026", self.files.save_as, "Ctrl+Shift+S", "Save the brief under a new name")
+        self.export_pdf_action = A("Export &PDF\u2026", lambda: self.exports.export("pdf"), "Ctrl+E", "Export the brief as a PDF file")
         self.export_docx_action = A(
-            "Export &Word\u2026", lambda: self.export("docx"), "Ctrl+Shift+E", "Export the brief as a Word document"
+            "Export &Word\u2026", lambda: self.exports.export("docx"), "Ctrl+Shift+E", "Export the brief as a Word document"
         )
-        self.print_action = A("&Print\u2026", self.print_brief, QKeySequence.StandardKey.Print, "Print the brief")
+        self.print_action = A("&Print\u2026", self.exports.print_brief, QKeySequence.StandardKey.Print, "Print the brief")
         self.quit_action = A("&Quit", self.close, "Ctrl+Q", "Close Briefing")
         self.undo_action = self.session.stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
@@ -201,7 +193,7 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
         )
         self.reload_action = A("&Reload Library", self.reload_library, "F5", "Read the content packs again")
         self.guide_action = A("&User Guide", self.show_guide, QKeySequence.StandardKey.HelpContents, "How to build a brief")
-        self.sample_action = A("Open &Sample Brief", self.open_sample, None, "Open the bundled sample brief as a new, unsaved brief")
+        self.sample_action = A("Open &Sample Brief", self.files.open_sample, None, "Open the bundled sample brief as a new, unsaved brief")
         self.about_action = A("&About Briefing", self.show_about, None, "Version, content folders and log file")
         self.problems_action = self.problems_dock.toggleViewAction()
         self.problems_action.setText("&Problems Panel")
@@ -213,7 +205,7 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = QMenu("Open &Recent", self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent(self.recent_menu))
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
@@ -233,7 +225,7 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
         help_menu.addActions([self.guide_action, self.sample_action])
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
-        self._fill_recent()
+        self.files.fill_recent(self.recent_menu)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -285,15 +277,12 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
             self.statusBar().showMessage(f"{len(self.problems)} content problem(s): see the Problems panel", 10000)
 
     # -- title and status ---------------------------------------------------------------------------------
-    def display_name(self) -> str:
-        return self.session.path.name if self.session.path else "Untitled"
-
     @Slot()
     def _update_title(self) -> None:
         """Title, read-only banner and the Save actions, from the brief's file state."""
-        reason = self.read_only_reason()
+        reason = self.files.read_only_reason()
         marker = " (read-only)" if reason else ""
-        self.setWindowTitle(f"{self.display_name()}{marker}[*] \u2014 Briefing")
+        self.setWindowTitle(f"{self.files.display_name()}{marker}[*] \u2014 Briefing")
         self.setWindowModified(self.session.dirty)
         self.read_only_banner.setText(reason)
         self.read_only_banner.setVisible(bool(reason))
@@ -303,7 +292,6 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
 
     @Slot()
     def _brief_changed(self) -> None:
-        self._changed_since_autosave = True
         model = self.brief_panel.items.model  # caches each entry's status
         count = model.rowCount()
         flagged = sum(1 for row in range(count) if model.status(row) is not Status.OK)
@@ -318,6 +306,12 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
             self.budget_status.setText(result.budget_text())
             self.budget_status.setToolTip("Pages in the PDF against the template's page budget")
             self.budget_status.setStyleSheet("color:#b91c1c;font-weight:bold" if result.fits is False else "")
+
+    @Slot(bool)
+    def _export_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.export_pdf_action.setEnabled(not running)
+        self.export_docx_action.setEnabled(not running)
 
     @Slot(str)
     def _preview_failed(self, message: str) -> None:
@@ -375,7 +369,7 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
 
     # -- closing ---------------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.maybe_save():
+        if not self.files.maybe_save():
             event.ignore()
             return
         self.autosave_timer.stop()
@@ -385,6 +379,6 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
         self.settings.set_window("state", self.saveState())
         self.settings.set_window("splitter", self.splitter.saveState())
         self.settings.sync()
-        self.recovery.clear()
-        self.release_brief()
+        self.files.recovery.clear()
+        self.files.release_brief()
         event.accept()

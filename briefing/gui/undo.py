@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..brief.commands import Change, Command, InsertItems, MoveItem, RemoveItems, SetEntry, SetField, refreshed, with_note
 from ..brief.model import Brief, entry_for
+from ..brief.open_file import OpenFile
 from ..content.library import Library
 
 MERGE_ID = 1001
@@ -77,23 +78,28 @@ class BriefSession(QObject):
         super().__init__(parent)
         self.library = library
         self.brief = Brief()
-        self.path: Path | None = None
+        self.file = OpenFile()
         self.stack = QUndoStack(self)
 
     # -- loading -------------------------------------------------------------
-    def load(self, brief: Brief, path: Path | None, clean: bool = True) -> None:
-        """Start editing ``brief`` (saved at ``path``) with an empty undo history."""
+    @property
+    def path(self) -> Path | None:
+        """The file the brief is saved at (None: untitled)."""
+        return self.file.path
+
+    def load(self, brief: Brief, clean: bool = True) -> None:
+        """Start editing ``brief`` (its file already set on ``file``) with an empty undo history."""
         self.stack.clear()
         self.brief = brief
-        self.path = path
         if not clean:
             self.stack.resetClean()
         self.reset.emit()
         self.pathChanged.emit()
         self.changed.emit()
 
-    def set_path(self, path: Path | None) -> None:
-        self.path = path
+    def saved(self) -> None:
+        """The brief was written to ``file``: the undo stack is clean there."""
+        self.stack.setClean()
         self.pathChanged.emit()
 
     def set_library(self, library: Library) -> None:
