@@ -15,6 +15,7 @@ from ..errors import BriefingError, ContentError, Location
 from .cache import cached_read_pack
 from .model import KINDS, ItemModel, Pack, Pillar, Source
 from .packfile import pack_files
+from .present import citation, item_title
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,7 @@ class Item:
     @property
     def title(self) -> str:
         """A one-line name for lists."""
-        fields = self.model.__dict__
-        for attr in ("title", "label", "name"):
-            if attr in fields:
-                return fields[attr]
-        return f"{fields.get('speaker_title') or ''} {fields['speaker']}: {fields['text']}".strip()
+        return item_title(self.model.__dict__)
 
     def citation(self) -> str:
         """Where it comes from: source title, author, date and paragraph."""
@@ -105,33 +102,6 @@ class Library:
 
     def pillars(self) -> list[Item]:
         return [item for item in self.items.values() if item.kind == "pillar"]
-
-
-def origin_citation(snapshot: dict[str, Any]) -> str:
-    """The source document of an item snapshot: author, title, publication and date."""
-    origin = snapshot.get("origin") or {}
-    parts = []
-    if origin.get("author"):
-        parts.append(str(origin["author"]))
-    if origin.get("title"):
-        parts.append(f"\u201c{origin['title']}\u201d")
-    for key in ("publication", "date"):
-        if origin.get(key):
-            parts.append(str(origin[key]))
-    return ", ".join(parts)
-
-
-def locator(snapshot: dict[str, Any]) -> str:
-    """Where in its source an item is: ``para. 7`` with any note."""
-    ref = snapshot.get("source") or {}
-    if not ref.get("paragraph"):
-        return ""
-    return f"para. {ref['paragraph']}" + (f" ({ref['note']})" if ref.get("note") else "")
-
-
-def citation(snapshot: dict[str, Any]) -> str:
-    """The full citation for an item snapshot: source document and paragraph."""
-    return ", ".join(p for p in (origin_citation(snapshot), locator(snapshot)) if p) or "source not recorded"
 
 
 def default_folders(extra: Iterable[Path] = ()) -> list[Path]:

@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor
 
 from ..brief.commands import Change
 from ..brief.model import Entry, Status, status_of
+from ..content.present import KIND_LABELS, is_stale, item_title, quote_label
 from . import icons
-from .present import KIND_LABELS, is_stale, quote_label, snapshot_title
 from .roles import ENTRY_ROWS_MIME, ITEM_IDS_MIME, ItemIdRole, KindRole, NoteRole, StaleRole, StatusRole
 from .undo import BriefSession
 
@@ -104,12 +104,12 @@ class BriefItemsModel(QAbstractListModel):
         entry = self._rows[row]
         if role == Qt.ItemDataRole.DisplayRole:
             note = "  \u270e" if entry.note.strip() else ""
-            return f"{snapshot_title(entry.snapshot)}{note}"
+            return f"{item_title(entry.snapshot)}{note}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self._kind(entry)}: {snapshot_title(entry.snapshot)}"
+            return f"{self._kind(entry)}: {item_title(entry.snapshot)}"
         status = self.status(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{self._kind(entry)}: {snapshot_title(entry.snapshot)}"]
+            lines = [f"{self._kind(entry)}: {item_title(entry.snapshot)}"]
             if status is not Status.OK:
                 lines.insert(0, f"\u26a0 {status.value}")
             elif self._stale(entry):

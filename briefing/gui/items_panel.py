@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..brief.model import Status
+from ..content.present import is_direct
 from .items_model import BriefItemsModel
-from .present import detail_html, is_direct
+from .present import detail_html
 from .roles import StatusRole
 from .undo import BriefSession
 from .widgets import describe, route_undo

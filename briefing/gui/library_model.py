@@ -10,8 +10,8 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, 
 from PySide6.QtGui import QColor, QFont
 
 from ..content.library import Item, Library
+from ..content.present import KIND_LABELS, KIND_ORDER, KIND_PLURALS, is_stale_date, quote_label
 from . import icons
-from .present import KIND_LABELS, KIND_ORDER, KIND_PLURALS, is_stale_date, quote_label
 from .roles import ITEM_IDS_MIME, ItemIdRole, ItemRole, KindRole, NodeTypeRole, StaleRole
 
 Index = QModelIndex | QPersistentModelIndex

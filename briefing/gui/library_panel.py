@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..content.library import Library
+from ..content.present import KIND_LABELS, KIND_ORDER
 from ..content.search import Query, SearchIndex
 from .library_model import LibraryTreeModel
-from .present import KIND_LABELS, KIND_ORDER, detail_html
+from .present import detail_html
 from .roles import ItemIdRole, ItemRole, NodeTypeRole
 from .widgets import describe
 

@@ -6,8 +6,9 @@ from functools import cache
 from typing import Any
 
 from ..brief.model import Brief, Entry, status_of
-from ..content.library import Library, citation, locator, origin_citation
+from ..content.library import Library
 from ..content.model import Event, Figure, Pillar, Project, Quotation
+from ..content.present import citation, locator, origin_citation, speaker_name
 from ..document.text import clean_text, describe_removed
 from ..style import Scheme
 
@@ -16,11 +17,6 @@ _MODELS = {"pillar": Pillar, "figure": Figure, "quotation": Quotation, "event": 
 
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
-
-
-def attribution(snapshot: dict[str, Any]) -> str:
-    """``President Xi Jinping``: the speaker with the title the source gives."""
-    return " ".join(p for p in (snapshot.get("speaker_title"), snapshot.get("speaker")) if p)
 
 
 @cache
@@ -54,7 +50,7 @@ def _item(entry: Entry, index: int, number: int, library: Library | None) -> dic
     )
     if entry.kind == "quotation":
         data["quote_kind"] = "direct" if snap.get("kind") == "direct" else "reported"
-        data["attribution"] = attribution(snap)
+        data["attribution"] = speaker_name(snap)
     elif "kind" in snap:
         data["subkind"] = snap["kind"]
     if entry.kind == "figure":
