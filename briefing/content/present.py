@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 KIND_ORDER = ("pillar", "figure", "quotation", "event", "project")
@@ -73,6 +74,22 @@ def is_stale_date(date: str | None, threshold_months: int, today: _dt.date) -> b
     """True when ``date`` (a figure's ``as_of``) is more than ``threshold_months`` before ``today``."""
     when = parse_partial(str(date)) if date else None
     return when is not None and months_between(when, today) > threshold_months
+
+
+@dataclass(frozen=True)
+class StaleRule:
+    """When a figure is stale: its ``as_of`` date more than ``months`` before ``today()``."""
+
+    months: int = 12
+    today: Callable[[], _dt.date] = field(default=_dt.date.today)
+
+    def stale(self, snap: dict[str, Any]) -> bool:
+        """Whether an item snapshot is a stale figure."""
+        return is_stale(snap, self.months, self.today())
+
+    def stale_date(self, date: str | None) -> bool:
+        """Whether a figure ``as_of`` ``date`` is stale."""
+        return is_stale_date(date, self.months, self.today())
 
 
 def origin_citation(snapshot: dict[str, Any]) -> str:

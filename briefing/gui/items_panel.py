@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-from collections.abc import Callable
-
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -76,19 +73,16 @@ class ItemsView(QListView):
 class ItemsPanel(QWidget):
     """Reorder, remove, refresh and annotate the items chosen for the brief."""
 
-    def __init__(
-        self, session: BriefSession, stale_months: int = 12, today: Callable[[], _dt.date] = _dt.date.today, parent: QWidget | None = None
-    ):
+    def __init__(self, session: BriefSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.stale_months = stale_months
-        self.today = today
-        self.model = BriefItemsModel(session, stale_months, today)
+        self.model = BriefItemsModel(session)
         self._syncing = False
         self._build()
         session.itemsChanged.connect(self._items_changed)
         session.reset.connect(self.show_current)
         session.libraryChanged.connect(self.show_current)
+        session.staleChanged.connect(self.show_current)
         self.show_current()
 
     def _build(self) -> None:
@@ -231,11 +225,6 @@ class ItemsPanel(QWidget):
         if row is not None:
             self.session.refresh(row)
 
-    def set_stale_months(self, months: int) -> None:
-        self.stale_months = months
-        self.model.set_stale_months(months)
-        self.show_current()
-
     # -- following the brief -----------------------------------------------------------------
     def _items_changed(self, changes: list) -> None:
         self.show_current()
@@ -260,7 +249,7 @@ class ItemsPanel(QWidget):
             self.banner.hide()
         else:
             entry = self.model.entry(row)
-            self.item_text.setHtml(detail_html(entry.snapshot, entry.ref, self.stale_months, self.today(), compact=True))
+            self.item_text.setHtml(detail_html(entry.snapshot, entry.ref, self.session.stale, compact=True))
             self.note_edit.setEnabled(True)
             self.note_label.setText(
                 "&Note on this direct quotation (the quotation itself cannot be edited):"

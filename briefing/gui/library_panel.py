@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-from collections.abc import Callable
-
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -28,6 +25,7 @@ from ..content.search import Query, SearchIndex
 from .library_model import LibraryTreeModel
 from .present import detail_html
 from .roles import ItemIdRole, ItemRole, NodeTypeRole
+from .undo import BriefSession
 from .widgets import describe
 
 LARGE_LIBRARY = 2000  # items; above this, searching waits for a pause in typing
@@ -52,17 +50,15 @@ class LibraryPanel(QWidget):
 
     addRequested = Signal(list)  # item ids
 
-    def __init__(
-        self, library: Library, stale_months: int = 12, today: Callable[[], _dt.date] = _dt.date.today, parent: QWidget | None = None
-    ):
+    def __init__(self, session: BriefSession, parent: QWidget | None = None):
         super().__init__(parent)
-        self.library = library
-        self.index = SearchIndex(library)
-        self.stale_months = stale_months
-        self.today = today
+        self.session = session
+        self.index = SearchIndex(session.library)
         self.model = LibraryTreeModel(self)
         self._build()
-        self.set_library(library)
+        self._library_changed()
+        session.libraryChanged.connect(self._library_changed)
+        session.staleChanged.connect(self.search)
 
     def _build(self) -> None:
         self.search_box = describe(QLineEdit(self), "Search the library", "Type words to find: every word must match (Ctrl+F)")
@@ -141,9 +137,14 @@ class LibraryPanel(QWidget):
         return [self.search_box, self.kind_box, self.pillar_box, self.speaker_box, self.tree, self.add_button, self.details]
 
     # -- library -------------------------------------------------------------------
-    def set_library(self, library: Library) -> None:
-        """Show a (re)loaded library, keeping the search and filters."""
-        self.library = library
+    @property
+    def library(self) -> Library:
+        return self.session.library
+
+    @Slot()
+    def _library_changed(self) -> None:
+        """Show the session's (re)loaded library, keeping the search and filters."""
+        library = self.session.library
         self.index = SearchIndex(library)
         self._fill(self.pillar_box, "All pillars", [(p.title, p.id) for p in library.pillars()])
         speakers = sorted({str(i.model.speaker) for i in library if i.kind == "quotation"})  # type: ignore[union-attr]
@@ -171,10 +172,6 @@ class LibraryPanel(QWidget):
         else:
             self.search()
 
-    def set_stale_months(self, months: int) -> None:
-        self.stale_months = months
-        self.search()
-
     def query(self) -> Query:
         return Query(self.search_box.text(), self.kind_box.currentData(), self.pillar_box.currentData(), self.speaker_box.currentData())
 
@@ -185,7 +182,7 @@ class LibraryPanel(QWidget):
         current = self.tree.currentIndex().data(ItemRole)
         query = self.query()
         results = self.index.search(query)
-        self.model.set_results(self.library, results, self.stale_months, self.today())
+        self.model.set_results(self.library, results, self.session.stale)
         self._open_groups(searching=not query.is_empty())
         total = len(self.library)
         self.count_label.setText(f"{len(results)} of {total} items" if not query.is_empty() else f"{total} items")
@@ -271,4 +268,4 @@ class LibraryPanel(QWidget):
         if item is None:
             self.details.clear()
             return
-        self.details.setHtml(detail_html(item.snapshot(), item.id, self.stale_months, self.today()))
+        self.details.setHtml(detail_html(item.snapshot(), item.id, self.session.stale))

@@ -17,6 +17,7 @@ from .. import logs
 from ..brief.model import Brief, Status
 from ..brief.store import is_too_new
 from ..content.library import Library, load_library
+from ..content.present import StaleRule
 from ..errors import BriefingError, StyleError
 from ..style import MarkingSchemes, load_markings
 from ..templating.registry import list_templates
@@ -50,18 +51,16 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs or Dialogs()
         self.settings = settings or Settings()
         self.content = list(content)
-        self.today = today
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.problems: list[str] = []
         library = self._load_library()
         self.templates, template_problems = list_templates()
         self.markings = self._load_markings()
-        self.session = BriefSession(library, self)
+        self.session = BriefSession(library, StaleRule(self.settings.stale_months, today), self)
         self.session.load(self.new_brief_data())
-        stale = self.settings.stale_months
-        self.library_panel = LibraryPanel(library, stale, today, self)
-        self.brief_panel = BriefPanel(self.session, self.templates, self.markings, stale, today, self)
+        self.library_panel = LibraryPanel(self.session, self)
+        self.brief_panel = BriefPanel(self.session, self.templates, self.markings, self)
         self.preview = PreviewPanel(self.session, self.pool, self)
         self.files = FileActions(self, self.session, self.dialogs, self.settings, self.new_brief_data)
         self.exports = ExportActions(self, self.session, self.dialogs, self.pool, self.preview)
@@ -342,9 +341,7 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self, reload: bool = False) -> None:
         """Take new settings into use (reloading the library if the folders changed)."""
-        months = self.settings.stale_months
-        self.library_panel.set_stale_months(months)
-        self.brief_panel.set_stale_months(months)
+        self.session.set_stale_months(self.settings.stale_months)
         self.autosave_timer.start(self.settings.autosave_seconds * 1000)
         if reload:
             self.reload_library()
@@ -355,7 +352,6 @@ class MainWindow(QMainWindow):
         library = self._load_library()
         _, template_problems = list_templates()
         self.session.set_library(library)
-        self.library_panel.set_library(library)
         self.set_problems([*library.problems, *template_problems, *self._marking_problems])
         self._settle_heap(collect=True)  # an explicit reload: a full collection once is fine
         self.statusBar().showMessage(f"Library reloaded: {len(library)} items", 4000)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import html
 from typing import Any
 
-from ..content.present import KIND_LABELS, as_of, citation, is_direct, is_stale, item_title, quote_label, speaker_name
+from ..content.present import KIND_LABELS, StaleRule, as_of, citation, is_direct, item_title, quote_label, speaker_name
 
 
 def _p(label: str, value: Any) -> str:
@@ -43,7 +42,7 @@ def _body(snap: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def detail_html(snap: dict[str, Any], item_id: str, threshold_months: int, today: _dt.date, compact: bool = False) -> str:
+def detail_html(snap: dict[str, Any], item_id: str, rule: StaleRule, compact: bool = False) -> str:
     """The full text of an item with its source, paragraph, ``as of`` date and warnings, as HTML."""
     esc = html.escape
     kind = str(snap.get("item_kind", "item"))
@@ -55,10 +54,10 @@ def detail_html(snap: dict[str, Any], item_id: str, threshold_months: int, today
     warn = ""
     if is_direct(snap):
         warn += "<p style='color:#7c2d12'><i>Verbatim words: they cannot be edited, only annotated with a note.</i></p>"
-    if is_stale(snap, threshold_months, today):
+    if rule.stale(snap):
         warn += (
             f"<p style='color:#b45309'><b>\u26a0 Stale figure:</b> as of {esc(str(snap.get('as_of')))}, "
-            f"more than {threshold_months} months ago. Check for a newer figure.</p>"
+            f"more than {rule.months} months ago. Check for a newer figure.</p>"
         )
     when = as_of(snap)
     meta = _p("As of", when) + _p("Source", citation(snap))

@@ -13,6 +13,7 @@ from ..brief.commands import Change, Command, SetEntry, SetField
 from ..brief.model import Brief
 from ..brief.open_file import OpenFile
 from ..content.library import Library
+from ..content.present import StaleRule
 
 MERGE_ID = 1001
 
@@ -60,10 +61,12 @@ class BriefSession(QObject):
     reset = Signal()  # a different brief was loaded
     libraryChanged = Signal()
     pathChanged = Signal()
+    staleChanged = Signal()  # the stale threshold changed
 
-    def __init__(self, library: Library, parent: QObject | None = None):
+    def __init__(self, library: Library, stale: StaleRule | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.library = library
+        self.stale = stale or StaleRule()
         self.brief = Brief()
         self.file = OpenFile()
         self.stack = QUndoStack(self)
@@ -93,6 +96,12 @@ class BriefSession(QObject):
         self.library = library
         self.libraryChanged.emit()
         self.changed.emit()
+
+    def set_stale_months(self, months: int) -> None:
+        """Take a new stale threshold (from the settings) into use."""
+        if months != self.stale.months:
+            self.stale = StaleRule(months, self.stale.today)
+            self.staleChanged.emit()
 
     @property
     def dirty(self) -> bool:

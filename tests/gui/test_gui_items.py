@@ -178,5 +178,5 @@ def test_stale_figures_are_marked_in_the_list_too(window):
     assert model.index(0).data(StaleRole) is True
     assert "Stale figure" in model.index(0).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(1).data(StaleRole) is False
-    window.brief_panel.set_stale_months(36)
+    window.session.set_stale_months(36)
     assert model.index(0).data(StaleRole) is False
