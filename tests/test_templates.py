@@ -9,8 +9,8 @@ from briefing.brief.model import Brief, entry_for
 from briefing.content.library import load_library
 from briefing.document import model as dm
 from briefing.errors import TemplateError, TemplateNotAllowed
+from briefing.templating.build import build_document
 from briefing.templating.registry import get_template, list_templates
-from briefing.templating.render import build_document
 from tests.packs import MINIMAL, write_pack
 
 DIRECT = """\

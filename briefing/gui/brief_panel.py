@@ -9,7 +9,7 @@ from ..style import MarkingSchemes
 from ..templating.registry import Template
 from .items_panel import ItemsPanel
 from .meta_form import SECTIONS, MetaForm, SectionEditor
-from .undo import BriefSession
+from .session import BriefSession
 from .widgets import describe
 
 

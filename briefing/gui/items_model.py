@@ -13,7 +13,7 @@ from ..brief.model import Entry, Status, status_of
 from ..content.present import KIND_LABELS, item_title, quote_label
 from . import icons
 from .roles import ENTRY_ROWS_MIME, ITEM_IDS_MIME, ItemIdRole, KindRole, NoteRole, StaleRole, StatusRole
-from .undo import BriefSession
+from .session import BriefSession
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invalid index: the default parent

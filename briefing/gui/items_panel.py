@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from ..brief.model import Status
 from ..content.present import is_direct
+from .item_details import detail_html
 from .items_model import BriefItemsModel
-from .present import detail_html
 from .roles import StatusRole
-from .undo import BriefSession
+from .session import BriefSession
 from .widgets import describe, route_undo
 
 

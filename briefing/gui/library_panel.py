@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from ..content.library import Library
 from ..content.present import KIND_LABELS, KIND_ORDER
 from ..content.search import Query, SearchIndex
+from .item_details import detail_html
 from .library_model import LibraryTreeModel
-from .present import detail_html
 from .roles import ItemIdRole, ItemRole, NodeTypeRole
-from .undo import BriefSession
+from .session import BriefSession
 from .widgets import describe
 
 LARGE_LIBRARY = 2000  # items; above this, searching waits for a pause in typing

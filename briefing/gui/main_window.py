@@ -24,14 +24,14 @@ from ..templating.registry import list_templates
 from . import icons
 from .brief_panel import BriefPanel
 from .dialogs import Dialogs
-from .files import FileActions
+from .export_actions import ExportActions
+from .file_actions import FileActions
 from .help import GUIDE, TextDialog, about_html
 from .library_panel import LibraryPanel
-from .output import ExportActions
 from .preview import PreviewPanel
+from .session import BriefSession
 from .settings import Settings
 from .settings_dialog import SettingsDialog
-from .undo import BriefSession
 from .widgets import describe
 
 log = logging.getLogger("briefing.gui")

@@ -16,7 +16,7 @@ from .dialogs import Dialogs
 from .guard import guarded
 from .preview import PreviewPanel
 from .printing import match_page, print_pdf
-from .undo import BriefSession
+from .session import BriefSession
 from .workers import JobSignals, export_job
 
 FORMATS = {"pdf": ("PDF", ".pdf"), "docx": ("Word", ".docx")}

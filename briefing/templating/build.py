@@ -9,7 +9,7 @@ from ..style import load_markings
 from .context import Cleaner, build_context
 from .registry import Template, get_template
 from .sandbox import render_xml_inprocess
-from .xmldoc import XmlBuilder
+from .xml_reader import XmlBuilder
 
 
 def render_xml(template: Template, context: dict) -> str:

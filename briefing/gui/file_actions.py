@@ -17,8 +17,8 @@ from ..brief.store import is_too_new
 from ..errors import BriefConflict, BriefingError
 from .dialogs import Dialogs
 from .guard import guarded
+from .session import BriefSession
 from .settings import Settings
-from .undo import BriefSession
 
 log = logging.getLogger("briefing.gui")
 
