@@ -86,6 +86,14 @@ class ItemsPanel(QWidget):
         self.show_current()
 
     def _build(self) -> None:
+        self._build_view()
+        self._build_actions()
+        self._build_banner()
+        self._build_note()
+        self._lay_out()
+        self.view.selectionModel().currentChanged.connect(lambda *_: self.show_current())
+
+    def _build_view(self) -> None:
         self.view = describe(
             ItemsView(self), "Chosen items", "The items in the brief, in order: drag to reorder, Alt+Up/Alt+Down to move, Delete to remove"
         )
@@ -107,19 +115,18 @@ class ItemsPanel(QWidget):
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setStyleSheet("color:#6b7280")
 
+    def _build_actions(self) -> None:
         self.remove_action = self._action("Remove", "Delete", self.remove_selected, "Remove the selected item from the brief (Delete)")
         self.up_action = self._action("Move Up", "Alt+Up", lambda: self.move_selected(-1), "Move the selected item up (Alt+Up)")
         self.down_action = self._action("Move Down", "Alt+Down", lambda: self.move_selected(1), "Move the selected item down (Alt+Down)")
         self.refresh_action = self._action("Refresh", "", self.refresh_selected, "Take the library's current version of the selected item")
-        buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for action in (self.up_action, self.down_action, self.remove_action):
             button = describe(QPushButton(action.text(), self), action.text(), action.toolTip())
             button.clicked.connect(action.trigger)
             self.buttons[action.text()] = button
-            buttons.addWidget(button)
-        buttons.addStretch(1)
 
+    def _build_banner(self) -> None:
         self.banner = QFrame(self)
         self.banner.setObjectName("flag_banner")
         self.banner_label = describe(QLabel(self.banner), "Item warning", "Why this item is flagged")
@@ -137,6 +144,7 @@ class ItemsPanel(QWidget):
         banner_layout.addWidget(self.banner_remove)
         self.banner.hide()
 
+    def _build_note(self) -> None:
         self.item_text = describe(
             QTextBrowser(self), "Selected item text", "The chosen item's text, read-only: items are annotated, never edited"
         )
@@ -151,6 +159,11 @@ class ItemsPanel(QWidget):
         self.note_label = QLabel("&Note on the selected item:", self)
         self.note_label.setBuddy(self.note_edit)
 
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        for button in self.buttons.values():
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -173,7 +186,6 @@ class ItemsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
-        self.view.selectionModel().currentChanged.connect(lambda *_: self.show_current())
 
     def tab_chain(self) -> list[QWidget]:
         """The panel's controls in keyboard (Tab) order."""

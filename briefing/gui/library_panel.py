@@ -61,6 +61,12 @@ class LibraryPanel(QWidget):
         session.staleChanged.connect(self.search)
 
     def _build(self) -> None:
+        self._build_filters()
+        self._build_results()
+        self._lay_out()
+        self._connect()
+
+    def _build_filters(self) -> None:
         self.search_box = describe(QLineEdit(self), "Search the library", "Type words to find: every word must match (Ctrl+F)")
         self.search_box.setPlaceholderText("Search the library (Ctrl+F)")
         self.search_box.setClearButtonEnabled(True)
@@ -73,6 +79,8 @@ class LibraryPanel(QWidget):
         self.kind_box.addItem("All kinds", None)
         for kind in KIND_ORDER:
             self.kind_box.addItem(KIND_LABELS[kind], kind)
+
+    def _build_results(self) -> None:
         self.tree = describe(
             LibraryTree(self), "Library items", "Library items by pillar and kind: double-click, press Enter or drag to add"
         )
@@ -91,6 +99,7 @@ class LibraryPanel(QWidget):
         self.details.setOpenExternalLinks(False)
         self.details.setPlaceholderText("Select an item to see its full text and source.")
 
+    def _lay_out(self) -> None:
         filters = QGridLayout()
         filters.addWidget(self.search_box, 0, 0, 1, 3)
         filters.addWidget(self.kind_box, 1, 0)
@@ -119,6 +128,7 @@ class LibraryPanel(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.splitter, 1)
 
+    def _connect(self) -> None:
         self.typing_timer = QTimer(self)
         self.typing_timer.setSingleShot(True)
         self.typing_timer.setInterval(TYPING_PAUSE_MS)

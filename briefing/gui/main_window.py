@@ -65,6 +65,24 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, self.session, self.dialogs, self.settings, self.new_brief_data)
         self.exports = ExportActions(self, self.session, self.dialogs, self.pool, self.preview)
         self.exports.running.connect(self._export_running)
+        self._build_central()
+        self._build_problems()
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self.setWindowIcon(icons.app_icon())
+        self.setMinimumSize(960, 600)  # explicit, so showing the window never resizes its constraints
+        self._set_tab_order()
+        self._restore_window()
+        self.set_problems([*library.problems, *template_problems, *self._marking_problems])  # after restoreState: shown only if any
+        self._update_title()
+        self._brief_changed()
+        self.preview.schedule()
+        self.library_panel.search_box.setFocus()
+        self._settle_heap(collect=False)  # at start there is little garbage, and a collection would delay the window
+
+    def _build_central(self) -> None:
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
         for panel in (self.library_panel, self.brief_panel, self.preview):
@@ -85,10 +103,8 @@ class MainWindow(QMainWindow):
         column.addWidget(self.read_only_banner)
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self._build_problems()
-        self._build_actions()
-        self._build_menus()
-        self._build_status_bar()
+
+    def _connect(self) -> None:
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.files.autosave)
         self.autosave_timer.start(self.settings.autosave_seconds * 1000)
@@ -99,16 +115,6 @@ class MainWindow(QMainWindow):
         self.session.libraryChanged.connect(self._brief_changed)
         self.preview.updated.connect(self._preview_updated)
         self.preview.failed.connect(self._preview_failed)
-        self.setWindowIcon(icons.app_icon())
-        self.setMinimumSize(960, 600)  # explicit, so showing the window never resizes its constraints
-        self._set_tab_order()
-        self._restore_window()
-        self.set_problems([*library.problems, *template_problems, *self._marking_problems])  # after restoreState: shown only if any
-        self._update_title()
-        self._brief_changed()
-        self.preview.schedule()
-        self.library_panel.search_box.setFocus()
-        self._settle_heap(collect=False)  # at start there is little garbage, and a collection would delay the window
 
     # -- loading -------------------------------------------------------------------------------
     def _load_library(self) -> Library:
