@@ -149,3 +149,15 @@ def test_modules_and_functions_are_small():
                 if length > MAX_FUNCTION_LINES:
                     too_big.append(f"{name}:{node.lineno} {node.name}(): {length} lines")
     assert not too_big, too_big
+
+
+def test_the_window_frame_needs_neither_pydantic_nor_the_pdf_viewer():
+    """The app shows its window before the content models, QtPdf and QtPrintSupport load (they load on a pool thread)."""
+    code = (
+        "import sys\n"
+        "import briefing.gui.main_window\n"
+        "late = sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic' or m.startswith(('PySide6.QtPdf', 'PySide6.QtPrint')))\n"
+        "assert not late, late\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr

@@ -50,11 +50,11 @@ def run(brief: Path | None = None, content: list[Path] | None = None) -> int:
     log.info("starting Briefing %s (log %s)", __version__, log_path)
     app = application()
     previous_handler = qInstallMessageHandler(qt_to_log)
-    window = MainWindow(content=content or [])
+    window = MainWindow(content=content or [], staged=True)
     previous = install_excepthook(lambda message: window.dialogs.error(window, "Unexpected error", message))
     try:
         window.show()
-        window.files.start(brief)
+        window.start(brief)
         return app.exec()
     finally:
         sys.excepthook = previous

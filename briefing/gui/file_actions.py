@@ -70,6 +70,10 @@ class FileActions(QObject):
         """Why the brief cannot be saved to its file ("" when it can)."""
         return self.session.file.read_only_reason(self.session.brief)
 
+    def too_new(self) -> bool:
+        """Whether the brief is from a newer Briefing (so it cannot be saved at all)."""
+        return is_too_new(self.session.brief)
+
     def release_brief(self) -> None:
         """Let go of the open brief's lock (on close)."""
         self.session.file.release()

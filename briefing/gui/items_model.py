@@ -82,6 +82,10 @@ class BriefItemsModel(QAbstractListModel):
             self._status[key] = status_of(entry, self.session.library)
         return self._status[key]
 
+    def flagged_count(self) -> int:
+        """How many entries changed in the library or are missing from it."""
+        return sum(1 for row in range(len(self._rows)) if self.status(row) is not Status.OK)
+
     def entry(self, row: int) -> Entry:
         return self._rows[row]
 

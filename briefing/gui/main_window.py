@@ -8,37 +8,38 @@ import logging
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStringListModel, Qt, QThreadPool, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QListView, QMainWindow, QMenu, QProgressBar, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QThreadPool, QTimer, Slot
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from .. import logs
-from ..brief.model import Brief, Status
-from ..brief.store import is_too_new
-from ..content.library import Library, load_library
-from ..content.present import StaleRule
-from ..errors import BriefingError, StyleError
-from ..style import MarkingSchemes, load_markings
-from ..templating.registry import list_templates
-from . import icons
-from .brief_panel import BriefPanel
+from ..errors import BriefingError
 from .dialogs import Dialogs
-from .export_actions import ExportActions
-from .file_actions import FileActions
-from .help import GUIDE, TextDialog, about_html
-from .library_panel import LibraryPanel
-from .preview import PreviewPanel
-from .session import BriefSession
 from .settings import Settings
-from .settings_dialog import SettingsDialog
+from .startup import StartData, load_in_background, load_start_data, settle_heap
 from .widgets import describe
+from .workers import Job, JobSignals
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+
+    from ..brief.model import Brief
 
 log = logging.getLogger("briefing.gui")
 
+# The first frame (the window with "Loading library...") uses only the names imported above. The Qt
+# names the panels, actions and menus use are imported where they are built, after that frame: PySide6
+# makes each class's Python enums when the class is first imported, about 80 ms for a full window's names.
+
 
 class MainWindow(QMainWindow):
-    """One brief at a time: compose it from the library, watch the real PDF, save, export and print."""
+    """One brief at a time: compose it from the library, watch the real PDF, save, export and print.
+
+    With ``staged`` (the app's start) the window shows "Loading library\u2026" at once, loads the library,
+    templates and markings and imports the panels on a pool thread, then builds its panels. Without, it
+    loads and builds before returning (tests, benchmarks).
+    """
 
     def __init__(
         self,
@@ -46,18 +47,74 @@ class MainWindow(QMainWindow):
         dialogs: Dialogs | None = None,
         settings: Settings | None = None,
         today: Callable[[], _dt.date] = _dt.date.today,
+        staged: bool = False,
     ):
         super().__init__()
         self.dialogs = dialogs or Dialogs()
         self.settings = settings or Settings()
         self.content = list(content)
+        self.today = today
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.problems: list[str] = []
-        library = self._load_library()
-        self.templates, template_problems = list_templates()
-        self.markings = self._load_markings()
-        self.session = BriefSession(library, StaleRule(self.settings.stale_months, today), self)
+        self.ready = False  # the panels are built
+        self._pending_start: tuple[Path | None] | None = None
+        self.setWindowTitle("Briefing")
+        self.setMinimumSize(960, 600)  # explicit, so showing the window never resizes its constraints
+        self._restore_geometry()
+        self._show_loading()
+        if staged:
+            self._start_signals = JobSignals(self)
+            self._start_signals.finished.connect(lambda _ticket, data: self._build(data))
+            self._start_signals.failed.connect(self._start_failed)
+            job = Job(0, self._start_signals, lambda: load_in_background(self._folders()))
+            QTimer.singleShot(0, lambda: self.pool.start(job))  # after the first frame: the loading thread competes for the GIL
+        else:
+            self._build(load_start_data(self._folders()))
+
+    def _folders(self) -> list[Path]:
+        return [*self.settings.content_folders, *self.content]
+
+    def _show_loading(self) -> None:
+        """The first frame: a placeholder where the panels will be."""
+        self.loading_label = describe(QLabel("Loading library\u2026", self), "Loading library", "The content library is being loaded")
+        # plain text, centred by the style sheet: rich text and Qt's alignment enums would each cost the first frame ~30-50 ms
+        self.loading_label.setStyleSheet("qproperty-alignment: AlignCenter; color: #6b7280; font-size: 14pt")
+        self.setCentralWidget(self.loading_label)
+
+    @Slot(int, str)
+    def _start_failed(self, _ticket: int, message: str) -> None:
+        """Loading failed (a bug: broken packs are problems, not failures): say so, and build with an empty library."""
+        from ..content.library import Library
+
+        self.dialogs.error(self, "Cannot load the library", message)
+        self._build(StartData(Library(), []))
+
+    def start(self, brief: Path | None = None) -> None:
+        """After the window is shown: offer recovery, else open ``brief`` if given (once the panels are built)."""
+        if self.ready:
+            self.files.start(brief)
+        else:
+            self._pending_start = (brief,)
+
+    def _build(self, data: StartData) -> None:
+        """Build the panels and actions over the loaded library (imported here: not needed for the first frame)."""
+        from PySide6.QtCore import Qt
+
+        from ..content.present import StaleRule
+        from . import icons
+        from .brief_panel import BriefPanel
+        from .export_actions import ExportActions
+        from .file_actions import FileActions
+        from .library_panel import LibraryPanel
+        from .panes import Panes
+        from .preview import PreviewPanel
+        from .problems import ProblemsDock
+        from .session import BriefSession
+        from .status_bar import BriefStatus
+
+        self.templates, self.markings, self._marking_problems = data.templates, data.markings, data.marking_problems
+        self.session = BriefSession(data.library, StaleRule(self.settings.stale_months, self.today), self)
         self.session.load(self.new_brief_data())
         self.library_panel = LibraryPanel(self.session, self)
         self.brief_panel = BriefPanel(self.session, self.templates, self.markings, self)
@@ -65,44 +122,30 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, self.session, self.dialogs, self.settings, self.new_brief_data)
         self.exports = ExportActions(self, self.session, self.dialogs, self.pool, self.preview)
         self.exports.running.connect(self._export_running)
-        self._build_central()
-        self._build_problems()
+        self.setWindowIcon(icons.app_icon())
+        self.panes = Panes((self.library_panel, self.brief_panel, self.preview), self)
+        self.splitter, self.read_only_banner = self.panes.splitter, self.panes.banner
+        self.setCentralWidget(self.panes)
+        self.problems_dock = ProblemsDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self._build_actions()
         self._build_menus()
-        self._build_status_bar()
+        self.status = BriefStatus(self.statusBar())
         self._connect()
-        self.setWindowIcon(icons.app_icon())
-        self.setMinimumSize(960, 600)  # explicit, so showing the window never resizes its constraints
         self._set_tab_order()
-        self._restore_window()
-        self.set_problems([*library.problems, *template_problems, *self._marking_problems])  # after restoreState: shown only if any
+        self._restore_layout()
+        problems = [*data.library.problems, *data.template_problems, *self._marking_problems]
+        self.set_problems(problems)  # after restoreState: shown only if any
         self._update_title()
         self._brief_changed()
         self.preview.schedule()
         self.library_panel.search_box.setFocus()
-        self._settle_heap(collect=False)  # at start there is little garbage, and a collection would delay the window
-
-    def _build_central(self) -> None:
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setChildrenCollapsible(False)
-        for panel in (self.library_panel, self.brief_panel, self.preview):
-            self.splitter.addWidget(panel)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setStretchFactor(2, 4)
-        self.read_only_banner = describe(
-            QLabel(self), "Read-only warning", "Why this brief cannot be saved to its file, and what you can do instead"
-        )
-        self.read_only_banner.setWordWrap(True)
-        self.read_only_banner.setStyleSheet("background:#fef3c7;color:#78350f;border-bottom:1px solid #f59e0b;padding:6px 10px")
-        self.read_only_banner.hide()
-        central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.read_only_banner)
-        column.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
+        self.ready = True
+        if not problems:
+            self.statusBar().showMessage(f"Library loaded: {len(data.library)} items", 3000)
+        settle_heap(collect=False)  # at start there is little garbage, and a collection would delay the window
+        if self._pending_start is not None:
+            self.files.start(*self._pending_start)
 
     def _connect(self) -> None:
         self.autosave_timer = QTimer(self)
@@ -114,34 +157,13 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._brief_changed)
         self.session.libraryChanged.connect(self._brief_changed)
         self.preview.updated.connect(self._preview_updated)
-        self.preview.failed.connect(self._preview_failed)
+        self.preview.failed.connect(self.status.preview_failed)
 
     # -- loading -------------------------------------------------------------------------------
-    def _load_library(self) -> Library:
-        return load_library(extra=[*self.settings.content_folders, *self.content])
-
-    @staticmethod
-    def _settle_heap(collect: bool) -> None:
-        """Move what exists now (the library, the window) out of the garbage collector's full passes.
-
-        They live as long as the window. With 10,000 items a full pass walks
-        millions of objects and froze the GUI for ~100 ms in the middle of typing
-        a search. ``collect`` first frees garbage, so none is kept for good.
-        """
-        if collect:
-            gc.collect()
-        gc.freeze()
-
-    def _load_markings(self) -> MarkingSchemes | None:
-        self._marking_problems: list[BriefingError] = []
-        try:
-            return load_markings()
-        except StyleError as exc:
-            self._marking_problems.append(exc)
-            return None
-
     def new_brief_data(self) -> Brief:
         """A fresh brief with the officer's default drafter and marking."""
+        from ..brief.model import Brief
+
         brief = Brief()
         brief.meta.drafter = self.settings.drafter
         marking = self.settings.default_marking
@@ -150,22 +172,9 @@ class MainWindow(QMainWindow):
         return brief
 
     # -- building the window ----------------------------------------------------------------------
-    def _build_problems(self) -> None:
-        self.problems_model = QStringListModel(self)
-        self.problems_view = describe(
-            QListView(self), "Problems", "Content packs and templates that could not be loaded, as file:line: message"
-        )
-        self.problems_view.setModel(self.problems_model)
-        self.problems_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.problems_view.setWordWrap(True)
-        self.problems_view.setAlternatingRowColors(True)
-        self.problems_dock = QDockWidget("Problems", self)
-        self.problems_dock.setObjectName("problems_dock")
-        self.problems_dock.setWidget(self.problems_view)
-        self.problems_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
-
     def _action(self, text: str, slot, keys: QKeySequence.StandardKey | str | Sequence[str] | None = None, tip: str = "") -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if isinstance(keys, (list, tuple)):
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -177,6 +186,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
         A = self._action
         self.new_action = A("&New", self.files.new_brief, QKeySequence.StandardKey.New, "Start a new brief")
         self.open_action = A("&Open\u2026", self.files.open_brief, QKeySequence.StandardKey.Open, "Open a brief file")
@@ -206,6 +217,8 @@ class MainWindow(QMainWindow):
             self.addAction(action)
 
     def _build_menus(self) -> None:
+        from PySide6.QtWidgets import QMenu
+
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.new_action, self.open_action])
@@ -232,32 +245,19 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
         self.files.fill_recent(self.recent_menu)
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.progress = describe(QProgressBar(self), "Export progress", "An export is running")
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(160)
-        self.progress.hide()
-        self.count_status = describe(QLabel(self), "Item count", "How many items the brief has, and how many are flagged")
-        self.budget_status = describe(QLabel("No preview yet", self), "Page budget", "Pages in the PDF against the template's page budget")
-        for label in (self.count_status, self.budget_status):
-            label.setContentsMargins(8, 0, 8, 0)
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.count_status)
-        bar.addPermanentWidget(self.budget_status)
-        bar.showMessage("Ready", 3000)
-
     def _set_tab_order(self) -> None:
         """Tab moves left to right: library, brief, preview, then the problems list."""
-        chain = [*self.library_panel.tab_chain(), *self.brief_panel.tab_chain(), *self.preview.tab_chain(), self.problems_view]
+        chain = [*self.library_panel.tab_chain(), *self.brief_panel.tab_chain(), *self.preview.tab_chain(), self.problems_dock.view]
         for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
+            self.setTabOrder(first, second)
 
-    def _restore_window(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.window("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()
             self.resize(min(1600, int(screen.width() * 0.92)), min(960, int(screen.height() * 0.9)))
+
+    def _restore_layout(self) -> None:
         state = self.settings.window("state")
         if state is not None:
             self.restoreState(state)
@@ -266,6 +266,8 @@ class MainWindow(QMainWindow):
             self.default_splitter_sizes()
 
     def default_splitter_sizes(self) -> None:
+        from PySide6.QtCore import Qt
+
         width = max(self.width(), 900)
         self.splitter.setSizes([int(width * 0.27), int(width * 0.37), int(width * 0.36)])
         self.resizeDocks([self.problems_dock], [96], Qt.Orientation.Vertical)
@@ -275,9 +277,7 @@ class MainWindow(QMainWindow):
     def set_problems(self, problems: Sequence[BriefingError]) -> None:
         """List content and template problems in the Problems panel (shown when there are any)."""
         self.problems = [str(p) for p in problems]
-        self.problems_model.setStringList(self.problems)
-        self.problems_dock.setVisible(bool(self.problems))
-        self.problems_dock.setWindowTitle(f"Problems ({len(self.problems)})" if self.problems else "Problems")
+        self.problems_dock.show_problems(self.problems)
         if self.problems:
             self.statusBar().showMessage(f"{len(self.problems)} content problem(s): see the Problems panel", 10000)
 
@@ -291,37 +291,27 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.session.dirty)
         self.read_only_banner.setText(reason)
         self.read_only_banner.setVisible(bool(reason))
-        too_new = is_too_new(self.session.brief)
         self.save_action.setEnabled(not reason)
-        self.save_as_action.setEnabled(not too_new)
+        self.save_as_action.setEnabled(not self.files.too_new())
 
     @Slot()
     def _brief_changed(self) -> None:
         model = self.brief_panel.items.model  # caches each entry's status
         count = model.rowCount()
-        flagged = sum(1 for row in range(count) if model.status(row) is not Status.OK)
-        text = f"{count} item{'s' if count != 1 else ''}"
-        self.count_status.setText(text + (f", {flagged} flagged" if flagged else ""))
-        self.count_status.setStyleSheet("color:#b45309" if flagged else "")
+        flagged = model.flagged_count()
+        self.status.show_count(count, flagged)
 
     @Slot()
     def _preview_updated(self) -> None:
         result = self.preview.result
         if result is not None:
-            self.budget_status.setText(result.budget_text())
-            self.budget_status.setToolTip("Pages in the PDF against the template's page budget")
-            self.budget_status.setStyleSheet("color:#b91c1c;font-weight:bold" if result.fits is False else "")
+            self.status.show_budget(result.budget_text(), result.fits is False)
 
     @Slot(bool)
     def _export_running(self, running: bool) -> None:
-        self.progress.setVisible(running)
+        self.status.export_running(running)
         self.export_pdf_action.setEnabled(not running)
         self.export_docx_action.setEnabled(not running)
-
-    @Slot(str)
-    def _preview_failed(self, message: str) -> None:
-        self.budget_status.setText("Preview failed")
-        self.budget_status.setToolTip(message)
 
     # -- editing --------------------------------------------------------------------------------------------
     @Slot(list)
@@ -339,6 +329,10 @@ class MainWindow(QMainWindow):
 
     # -- settings, library, help ---------------------------------------------------------------------------------------
     def open_settings(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
+        from .settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self.markings, self)
         if self.dialogs.show_dialog(dialog) == QDialog.DialogCode.Accepted:
             folders = self.settings.content_folders
@@ -354,23 +348,34 @@ class MainWindow(QMainWindow):
 
     def reload_library(self) -> None:
         """Read the content packs again; flags and the problems panel follow."""
+        from ..content.library import load_library
+        from ..templating.registry import list_templates
+
         gc.unfreeze()  # the old library may be collected once nothing uses it
-        library = self._load_library()
+        library = load_library(extra=self._folders())
         _, template_problems = list_templates()
         self.session.set_library(library)
         self.set_problems([*library.problems, *template_problems, *self._marking_problems])
-        self._settle_heap(collect=True)  # an explicit reload: a full collection once is fine
+        settle_heap(collect=True)  # an explicit reload: a full collection once is fine
         self.statusBar().showMessage(f"Library reloaded: {len(library)} items", 4000)
 
     def show_guide(self) -> None:
+        from .help import GUIDE, TextDialog
+
         self.dialogs.show_dialog(TextDialog("User Guide", GUIDE, self, (640, 560)))
 
     def show_about(self) -> None:
+        from .help import TextDialog, about_html
+
         body = about_html(self.session.library.folders, logs.log_file(), len(self.problems))
         self.dialogs.show_dialog(TextDialog("About Briefing", body, self))
 
     # -- closing ---------------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.ready:  # still loading: nothing to save yet
+            self.pool.waitForDone()
+            event.accept()
+            return
         if not self.files.maybe_save():
             event.ignore()
             return

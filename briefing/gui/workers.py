@@ -5,13 +5,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from ..brief.model import Brief
-from ..content.library import Library
 from ..errors import BriefingError
 from ..logs import log_exception
+
+if TYPE_CHECKING:
+    from ..brief.model import Brief
+    from ..content.library import Library
 
 log = logging.getLogger("briefing.gui")
 

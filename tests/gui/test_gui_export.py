@@ -19,8 +19,8 @@ def export(qtbot, window, fmt, path):
     window.exports.finished.connect(lambda _result: threads.append(QThread.currentThread()))
     with qtbot.waitSignal(window.exports.finished, timeout=30000) as blocker:
         assert window.exports.export(fmt, path)
-        assert window.progress.isVisibleTo(window)
-    assert not window.progress.isVisibleTo(window)
+        assert window.status.progress.isVisibleTo(window)
+    assert not window.status.progress.isVisibleTo(window)
     assert threads == [window.thread()]  # the result is handled on the GUI thread
     return blocker.args[0]
 

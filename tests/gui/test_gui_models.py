@@ -86,8 +86,8 @@ def test_brief_items_model_drop_of_rows_moves_one_entry(window):
 
 def test_problems_model_passes_the_tester(qtmodeltester, window):
     window.set_problems([])
-    qtmodeltester.check(window.problems_model)
-    assert isinstance(window.problems_model, QStringListModel)
+    qtmodeltester.check(window.problems_dock.model)
+    assert isinstance(window.problems_dock.model, QStringListModel)
 
 
 def test_a_replaced_tree_is_freed_without_the_garbage_collector():

@@ -16,7 +16,7 @@ def test_broken_pack_is_listed_and_the_app_works(tmp_path, make_window):
     assert len(window.problems) >= 1
     first = window.problems[0]
     assert first.startswith(f"{bad}:") and first.split(":")[1].isdigit()
-    assert window.problems_model.rowCount() == len(window.problems)
+    assert window.problems_dock.model.rowCount() == len(window.problems)
     assert window.session.library.get("good/trips") is not None
     window.add_items([ORANGE, "good/trips"])
     assert refs(window) == [ORANGE, "good/trips"]
