@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.pool.setMaxThreadCount(1)
         self.problems: list[str] = []
         self.ready = False  # the panels are built
+        self._closed = False  # closed while loading: the panels are never built
         self._pending_start: tuple[Path | None] | None = None
         self.setWindowTitle("Briefing")
         self.setMinimumSize(960, 600)  # explicit, so showing the window never resizes its constraints
@@ -65,7 +66,7 @@ class MainWindow(QMainWindow):
         self._show_loading()
         if staged:
             self._start_signals = JobSignals(self)
-            self._start_signals.finished.connect(lambda _ticket, data: self._build(data))
+            self._start_signals.finished.connect(lambda _ticket, data: self._closed or self._build(data))
             self._start_signals.failed.connect(self._start_failed)
             job = Job(0, self._start_signals, lambda: load_in_background(self._folders()))
             QTimer.singleShot(0, lambda: self.pool.start(job))  # after the first frame: the loading thread competes for the GIL
@@ -372,7 +373,8 @@ class MainWindow(QMainWindow):
 
     # -- closing ---------------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.ready:  # still loading: nothing to save yet
+        if not self.ready:  # still loading: nothing to save yet (and a closed window builds no panels)
+            self._closed = True
             self.pool.waitForDone()
             event.accept()
             return
