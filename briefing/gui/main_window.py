@@ -6,6 +6,7 @@ import datetime as _dt
 import gc
 import logging
 from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from .dialogs import Dialogs
 from .settings import Settings
 from .startup import StartData, load_in_background, load_start_data, settle_heap
 from .widgets import describe
-from .workers import Job, JobSignals
+from .workers import run_in_pool
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -65,11 +66,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._show_loading()
         if staged:
-            self._start_signals = JobSignals(self)
-            self._start_signals.finished.connect(lambda _ticket, data: self._closed or self._build(data))
-            self._start_signals.failed.connect(self._start_failed)
-            job = Job(0, self._start_signals, lambda: load_in_background(self._folders()))
-            QTimer.singleShot(0, lambda: self.pool.start(job))  # after the first frame: the loading thread competes for the GIL
+            QTimer.singleShot(0, self._start_loading)  # after the first frame: the loading thread competes for the GIL
         else:
             self._build(load_start_data(self._folders()))
 
@@ -83,8 +80,11 @@ class MainWindow(QMainWindow):
         self.loading_label.setStyleSheet("qproperty-alignment: AlignCenter; color: #6b7280; font-size: 14pt")
         self.setCentralWidget(self.loading_label)
 
-    @Slot(int, str)
-    def _start_failed(self, _ticket: int, message: str) -> None:
+    def _start_loading(self) -> None:
+        work = partial(load_in_background, self._folders())
+        self._loading = run_in_pool(self.pool, self, work, lambda data: self._closed or self._build(data), self._start_failed)
+
+    def _start_failed(self, message: str) -> None:
         """Loading failed (a bug: broken packs are problems, not failures): say so, and build with an empty library."""
         from ..content.library import Library
 
@@ -160,7 +160,6 @@ class MainWindow(QMainWindow):
         self.preview.updated.connect(self._preview_updated)
         self.preview.failed.connect(self.status.preview_failed)
 
-    # -- loading -------------------------------------------------------------------------------
     def new_brief_data(self) -> Brief:
         """A fresh brief with the officer's default drafter and marking."""
         from ..brief.model import Brief
@@ -348,17 +347,25 @@ class MainWindow(QMainWindow):
             self.reload_library()
 
     def reload_library(self) -> None:
-        """Read the content packs again; flags and the problems panel follow."""
-        from ..content.library import load_library
-        from ..templating.registry import list_templates
+        """Read the content packs again on the pool thread; the library, flags and the problems panel follow."""
+        if not self.reload_action.isEnabled():
+            return  # a reload is running
+        self.reload_action.setEnabled(False)
+        self.statusBar().showMessage("Reloading library\u2026")
+        work = partial(load_start_data, self._folders(), markings=False)
+        self._loading = run_in_pool(self.pool, self, work, self._reloaded, self._reload_failed)
 
+    def _reloaded(self, data: StartData) -> None:
+        self.reload_action.setEnabled(True)
         gc.unfreeze()  # the old library may be collected once nothing uses it
-        library = load_library(extra=self._folders())
-        _, template_problems = list_templates()
-        self.session.set_library(library)
-        self.set_problems([*library.problems, *template_problems, *self._marking_problems])
+        self.session.set_library(data.library)
+        self.set_problems([*data.library.problems, *data.template_problems, *self._marking_problems])
         settle_heap(collect=True)  # an explicit reload: a full collection once is fine
-        self.statusBar().showMessage(f"Library reloaded: {len(library)} items", 4000)
+        self.statusBar().showMessage(f"Library reloaded: {len(data.library)} items", 4000)
+
+    def _reload_failed(self, message: str) -> None:
+        self.reload_action.setEnabled(True)
+        self.dialogs.error(self, "Cannot reload the library", message)
 
     def show_guide(self) -> None:
         from .help import GUIDE, TextDialog

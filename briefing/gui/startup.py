@@ -26,8 +26,8 @@ class StartData:
     marking_problems: list[BriefingError] = field(default_factory=list)
 
 
-def load_start_data(folders: list[Path]) -> StartData:
-    """Load the library (bundled, user and ``folders``), the template list and the markings."""
+def load_start_data(folders: list[Path], markings: bool = True) -> StartData:
+    """Load the library (bundled, user and ``folders``), the template list and (unless not wanted) the markings."""
     from ..content.library import load_library
     from ..style import load_markings
     from ..templating.registry import list_templates
@@ -35,6 +35,8 @@ def load_start_data(folders: list[Path]) -> StartData:
     library = load_library(extra=folders)
     templates, template_problems = list_templates()
     data = StartData(library, templates, list(template_problems))
+    if not markings:
+        return data
     try:
         data.markings = load_markings()
     except StyleError as exc:
