@@ -4,7 +4,7 @@ The app start is timed from spawn until its main window ("... — Briefing")
 exists on an X server (a private Xvfb, polled with ``xwininfo``): the bundle
 cannot load the in-process probe the other start rows use, so both sides are
 timed from outside, the same way. Qt creates the window's X window when the
-window is shown, after the library is loaded and the panels are built.
+window is shown.
 """
 
 from __future__ import annotations

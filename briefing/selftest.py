@@ -90,8 +90,8 @@ def _build(folder: Path) -> str:
 def _own_template(folder: Path) -> str:
     from .brief.store import load_brief
     from .content.library import load_library
+    from .templating.build import build_document
     from .templating.registry import get_template
-    from .templating.render import build_document
 
     brief = load_brief(_sample(folder))
     own = paths.user_templates_dir()
