@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", type=Path, help="output file (default: beside the brief)")
     build.add_argument("--template", help="use this template instead of the brief's")
     _content_args(build)
+
+    selftest = sub.add_parser("selftest", help="check this installation: one line per check, exit 0 when all pass")
+    selftest.add_argument("--qt-probe", action="store_true", help=argparse.SUPPRESS)  # the child that loads Qt
     return parser
 
 
@@ -167,6 +170,16 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_selftest(args) -> int:
+    if args.qt_probe:
+        from .gui.probe import main as probe  # only in the child process the self-test starts for Qt
+
+        return probe()
+    from .selftest import run
+
+    return run()
+
+
 def cmd_gui(args) -> int:
     from .gui.app import run  # the only place the CLI reaches Qt, and only when asked for the app
 
@@ -180,6 +193,7 @@ COMMANDS = {
     ("new", None): cmd_new,
     ("build", None): cmd_build,
     ("gui", None): cmd_gui,
+    ("selftest", None): cmd_selftest,
     (None, None): cmd_gui,
 }
 
