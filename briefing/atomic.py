@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -85,6 +87,25 @@ def _fsync_dir(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+STALE_AFTER_S = 60  # a temp file this old belongs to no save still running: saves take well under a second
+
+
+def remove_stale_temps(path: str | os.PathLike[str], older_than: float = STALE_AFTER_S) -> list[Path]:
+    """Remove the temp files a killed write of ``path`` left (``.NAME.xxxxxxxx.tmp``), and only those; return them."""
+    target = _real_target(Path(path))
+    own = re.compile(rf"\.{re.escape(target.name)}\.[a-z0-9_]{{8}}\.tmp")
+    removed = []
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            if own.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    if now - entry.stat(follow_symlinks=False).st_mtime >= older_than:
+                        os.unlink(entry.path)
+                        removed.append(Path(entry.path))
+    return removed
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, **kwargs) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from . import paths
 
 _configured = False
+_written_to: Path | None = None  # the file the log really goes to; None when it could not be opened
 
 
 def log_file() -> Path:
@@ -17,12 +18,13 @@ def log_file() -> Path:
 
 def configure() -> Path:
     """Send Briefing's log to a rotating file (once per process). Returns the file's path."""
-    global _configured
+    global _configured, _written_to
     path = log_file()
     if not _configured:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handler: logging.Handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+            _written_to = path
         except OSError:
             handler = logging.NullHandler()
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -33,8 +35,13 @@ def configure() -> Path:
     return path
 
 
-def log_exception(exc: BaseException) -> Path:
-    """Write ``exc`` with its traceback to the log; return the log file's path."""
-    path = configure()
+def log_exception(exc: BaseException) -> Path | None:
+    """Write ``exc`` with its traceback to the log; return the log file's path, or None when no log file could be written."""
+    configure()
     logging.getLogger("briefing").error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-    return path
+    return _written_to
+
+
+def where_logged(path: Path | None) -> str:
+    """``details in FILE``, or that there is no log to look in (the user folder cannot be written)."""
+    return f"details in {path}" if path is not None else f"no details were logged: cannot write to {log_file().parent}"

@@ -10,9 +10,10 @@ such as ``NO``, ``012`` or ``12:30``, are refused: quote them to say what you me
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,9 +22,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import BriefingError, ContentError, Location
+from .limits import MAX_DEPTH, MAX_NUMBER_CHARS, MAX_TEXT_CHARS, number_too_long, position, text_too_long
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_DEPTH = 64
 
 try:  # libyaml is several times faster; the pure-Python parser gives the same events
     _Loader = yaml.CSafeLoader
@@ -74,10 +75,43 @@ class YamlDoc:
             probe = probe[:-1]
 
 
-def _error(path: Path, mark, message: str, hint: str | None = None, cls: type[BriefingError] = ContentError) -> BriefingError:
-    line = mark.line + 1 if mark is not None else None
-    col = mark.column + 1 if mark is not None else None
+def _error(
+    path: Path, at: tuple[int, int] | None, message: str, hint: str | None = None, cls: type[BriefingError] = ContentError
+) -> BriefingError:
+    line, col = at if at is not None else (None, None)
     return cls(message, location=Location(str(path), line, col), hint=hint)
+
+
+# Characters YAML does not allow in a file (C0 and C1 controls but tab and line breaks, DEL, surrogates, U+FFFE, U+FFFF).
+_NOT_ALLOWED = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_UNUSUAL_BREAKS = ("\x85", "\u2028", "\u2029")  # line breaks to PyYAML, characters within a line to editors
+
+
+def _check_characters(text: str, path: Path, cls: type[BriefingError]) -> None:
+    """Refuse a character YAML does not allow, at its own line and column."""
+    bad = _NOT_ALLOWED.search(text)
+    if bad is None:
+        return
+    code = ord(bad.group())
+    what = "a noncharacter" if code >= 0xFFFE else "a lone surrogate" if code >= 0xD800 else "a control character"
+    raise cls(
+        f"character U+{code:04X} ({what}) is not allowed in YAML",
+        location=Location(str(path), *position(text, bad.start())),
+        hint="remove it" if code >= 0xD800 else f'remove it, or write it as "\\x{code:02x}" inside double quotes',
+    )
+
+
+def _mark_positions(text: str) -> Callable[[Any], tuple[int, int]]:
+    """Turn a parser mark into a 1-based (line, column), counting lines as editors do."""
+    if not any(char in text for char in _UNUSUAL_BREAKS):
+        return lambda mark: (mark.line + 1, mark.column + 1)
+    starts = [0] + [match.end() for match in re.finditer(r"\r\n|\r|\n", text)]
+
+    def at(mark) -> tuple[int, int]:
+        line = bisect.bisect_right(starts, mark.index)
+        return line, mark.index - starts[line - 1] + 1
+
+    return at
 
 
 def _decode(path: Path, data: bytes, cls: type[BriefingError]) -> str:
@@ -135,6 +169,8 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError, m
     reads packs with the positions of their items only, and reads a pack again
     in full only when it has a problem to point at.
     """
+    _check_characters(text, path, cls)
+    at = _mark_positions(text)
     doc = YamlDoc(path=path, data=None)
     value_marks, key_marks, raw = doc.value_marks, doc.key_marks, doc.raw
     limit = MAX_DEPTH if mark_depth is None else mark_depth
@@ -154,26 +190,30 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError, m
             if etype is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise _error(path, event.start_mark, "more than one YAML document in the file", "remove the second '---'", cls)
+                    raise _error(path, at(event.start_mark), "more than one YAML document in the file", "remove the second '---'", cls)
                 continue
             if etype is yaml.AliasEvent:
-                raise _error(path, event.start_mark, f"alias *{event.anchor} is not allowed", "write the value out in full", cls)
+                raise _error(path, at(event.start_mark), f"alias *{event.anchor} is not allowed", "write the value out in full", cls)
             if etype in _ENDS:
                 value = stack.pop()[0]
                 _attach(doc, stack, value)
                 continue
             if event.anchor:
                 raise _error(
-                    path, event.start_mark, f"anchor &{event.anchor} is not allowed", "remove the anchor and write values out in full", cls
+                    path,
+                    at(event.start_mark),
+                    f"anchor &{event.anchor} is not allowed",
+                    "remove the anchor and write values out in full",
+                    cls,
                 )
             tag = event.tag
             if etype is yaml.ScalarEvent:
                 if tag and not event.implicit[0] and not event.implicit[1]:
-                    raise _error(path, event.start_mark, f"tag {tag} is not allowed", "remove the tag", cls)
+                    raise _error(path, at(event.start_mark), f"tag {tag} is not allowed", "remove the tag", cls)
                 if tag and tag not in ("!",):
-                    raise _error(path, event.start_mark, f"tag {tag} is not allowed", "remove the tag", cls)
+                    raise _error(path, at(event.start_mark), f"tag {tag} is not allowed", "remove the tag", cls)
             elif tag and not event.implicit:
-                raise _error(path, event.start_mark, f"tag {tag} is not allowed", "remove the tag", cls)
+                raise _error(path, at(event.start_mark), f"tag {tag} is not allowed", "remove the tag", cls)
 
             depth = len(stack)  # of this value, or of the key's mapping entry
             top = stack[-1] if stack else None
@@ -181,61 +221,78 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError, m
             if top is not None and top[2] is not None and top[3] is None:
                 # this event is a key
                 if etype is not yaml.ScalarEvent:
-                    raise _error(path, event.start_mark, "a mapping key must be a plain name", "use a simple word as the key", cls)
+                    raise _error(path, at(event.start_mark), "a mapping key must be a plain name", "use a simple word as the key", cls)
                 key = event.value
+                if len(key) > MAX_NUMBER_CHARS:
+                    _check_long_scalar(event, at, path, cls)
                 if key in top[2]:
                     first = key_marks.get(top[1] + (key,)) if record else None
                     where = f" (first at line {first[0]})" if first else ""
-                    raise _error(path, event.start_mark, f"duplicate key {key!r}{where}", "remove one of them", cls)
+                    raise _error(path, at(event.start_mark), f"duplicate key {key!r}{where}", "remove one of them", cls)
                 top[2].add(key)
                 top[3] = key
                 if record:
-                    key_marks[top[1] + (key,)] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                    key_marks[top[1] + (key,)] = at(event.start_mark)
                 continue
 
-            at = None
+            here = None
             if record:
                 if top is None:
-                    at = ()
+                    here = ()
                 elif top[2] is not None:
-                    at = top[1] + (top[3],)
+                    here = top[1] + (top[3],)
                 else:
-                    at = top[1] + (len(top[0]),)
-                value_marks[at] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                    here = top[1] + (len(top[0]),)
+                value_marks[here] = at(event.start_mark)
             if depth >= MAX_DEPTH:
-                raise _error(path, event.start_mark, "nesting is too deep", None, cls)
+                raise _error(path, at(event.start_mark), "nesting is too deep", None, cls)
             if etype is yaml.MappingStartEvent:
-                stack.append([{}, at, set(), None])
+                stack.append([{}, here, set(), None])
             elif etype is yaml.SequenceStartEvent:
-                stack.append([[], at, None, None])
+                stack.append([[], here, None, None])
             else:
+                if len(event.value) > MAX_NUMBER_CHARS:
+                    _check_long_scalar(event, at, path, cls)
                 if not event.style:  # plain
                     value, ambiguous = _plain_scalar(event.value)
                     if ambiguous:
                         raise _error(
                             path,
-                            event.start_mark,
+                            at(event.start_mark),
                             f"{event.value!r} is read as {ambiguous} by some YAML readers",
                             f'put it in quotes ("{event.value}") if you mean text',
                             cls,
                         )
                     if isinstance(value, float) and not math.isfinite(value):
-                        raise _error(path, event.start_mark, f"{event.value!r} is not a finite number", None, cls)
+                        raise _error(path, at(event.start_mark), f"{event.value!r} is not a finite number", None, cls)
                 else:
                     value = event.value
                 if record:
-                    raw[at] = event.value
+                    raw[here] = event.value
                 _attach(doc, stack, value)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "syntax error"
-        raise _error(path, mark, f"YAML syntax error: {problem}", "check the indentation and quoting on this line", cls) from None
+        where = at(mark) if mark is not None else None
+        raise _error(path, where, f"YAML syntax error: {problem}", "check the indentation and quoting on this line", cls) from None
+    except yaml.reader.ReaderError as exc:  # a character the reader refuses, at its own place
+        raise cls(f"YAML error: {exc.reason}", location=Location(str(path), *position(text, exc.position))) from None
     except yaml.YAMLError as exc:
         raise cls(f"YAML error: {exc}", location=Location(str(path), 1, 1)) from None
     finally:
         if loader is not None:
             loader.dispose()
     return doc
+
+
+def _check_long_scalar(event, at: Callable[[Any], tuple[int, int]], path: Path, cls: type[BriefingError]) -> None:
+    """Refuse a scalar past a limit: a number with too many digits, or a text that is too long."""
+    value = event.value
+    location = Location(str(path), *at(event.start_mark))
+    if len(value) > MAX_TEXT_CHARS:
+        raise text_too_long(len(value), location, cls)
+    if not event.style and (_INT.match(value) or _FLOAT.match(value)):
+        raise number_too_long(value, location, cls)
 
 
 def _attach(doc: YamlDoc, stack: list[list[Any]], value: Any) -> None:

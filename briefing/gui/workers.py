@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 from ..brief.model import Brief
 from ..content.library import Library
 from ..errors import BriefingError
-from ..logs import log_exception
+from ..logs import log_exception, where_logged
 
 log = logging.getLogger("briefing.gui")
 
@@ -28,8 +28,7 @@ def describe(exc: BaseException) -> str:
     """A one-line message for the officer; unexpected errors also go to the log."""
     if isinstance(exc, BriefingError):
         return str(exc)
-    where = log_exception(exc)
-    return f"{type(exc).__name__}: {exc} (details in {where})"
+    return f"{type(exc).__name__}: {exc} ({where_logged(log_exception(exc))})"
 
 
 class Job(QRunnable):

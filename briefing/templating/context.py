@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from ..brief.model import Brief, Entry, status_of
+from ..brief.snapshots import typed_snapshot
 from ..content.library import Library, citation, locator, origin_citation
-from ..content.model import Event, Figure, Pillar, Project, Quotation
 from ..document.text import clean_text, describe_removed
 from ..style import Scheme
-
-_MODELS = {"pillar": Pillar, "figure": Figure, "quotation": Quotation, "event": Event, "project": Project}
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -23,18 +20,9 @@ def attribution(snapshot: dict[str, Any]) -> str:
     return " ".join(p for p in (snapshot.get("speaker_title"), snapshot.get("speaker")) if p)
 
 
-@cache
-def _defaults(kind: str) -> dict[str, Any]:
-    """Every field of an item kind, empty: a snapshot from an older pack may lack some."""
-    model = _MODELS.get(kind)
-    if model is None:
-        return {}
-    return {name: ([] if "list" in str(info.annotation) else None) for name, info in model.model_fields.items()}
-
-
 def _item(entry: Entry, index: int, number: int, library: Library | None) -> dict[str, Any]:
-    snap = entry.snapshot
-    data: dict[str, Any] = dict(_defaults(entry.kind))
+    snap = typed_snapshot(entry, index).model_dump(mode="json")  # every field of its kind, typed
+    data: dict[str, Any] = {}
     data.update(
         (k, v)
         for k, v in snap.items()
