@@ -399,3 +399,40 @@ def test_an_internal_error_with_an_unwritable_user_folder_names_no_missing_log(t
     err = capsys.readouterr().err
     assert "internal error: ZeroDivisionError: a bug (no details were logged: cannot write to" in err
     assert "details in" not in err
+
+
+# --------------------------------------------------------------------------- a damaged reference .docx
+
+
+def _damaged_xml(data: bytes) -> bytes:
+    import io
+    import zipfile
+
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            part = source.read(name)
+            target.writestr(name, part[:200] + b"<&" + part[200:] if name == "word/styles.xml" else part)
+    return out.getvalue()
+
+
+def _damaged_deflate(data: bytes) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(__import__("io").BytesIO(data)) as package:
+        info = package.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra) + 10
+    return data[:start] + bytes(b ^ 0x5A for b in data[start : start + 40]) + data[start + 40 :]
+
+
+@pytest.mark.parametrize("damage", [_damaged_xml, _damaged_deflate, lambda data: data[: len(data) // 2]])
+def test_a_damaged_reference_docx_is_a_style_error(tmp_path, damage):
+    from briefing.errors import StyleError
+    from briefing.export import export_brief, options_for
+
+    reference = tmp_path / "colleague.docx"
+    reference.write_bytes(damage((Path(__file__).parents[1] / "assets" / "reference.docx").read_bytes()))
+    brief = load_brief(SAMPLE_BRIEF)
+    with pytest.raises(StyleError, match="colleague.docx is not"):
+        export_brief(brief, None, ["docx"], tmp_path / "x.docx", options=options_for(reference_docx=str(reference)))
+    assert not (tmp_path / "x.docx").exists()
