@@ -8,7 +8,8 @@ from pathlib import Path
 
 from . import paths
 
-_configured = False
+_handler: logging.Handler | None = None
+_for: Path | None = None  # the log file the handler was made for
 _written_to: Path | None = None  # the file the log really goes to; None when it could not be opened
 
 
@@ -17,21 +18,25 @@ def log_file() -> Path:
 
 
 def configure() -> Path:
-    """Send Briefing's log to a rotating file (once per process). Returns the file's path."""
-    global _configured, _written_to
+    """Send Briefing's log to a rotating file (once per log file). Returns the file's path."""
+    global _handler, _for, _written_to
     path = log_file()
-    if not _configured:
+    if _handler is None or _for != path:
+        root = logging.getLogger("briefing")
+        if _handler is not None:
+            root.removeHandler(_handler)
+            _handler.close()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handler: logging.Handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
             _written_to = path
         except OSError:
             handler = logging.NullHandler()
+            _written_to = None
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root = logging.getLogger("briefing")
         root.addHandler(handler)
         root.setLevel(logging.INFO)
-        _configured = True
+        _handler, _for = handler, path
     return path
 
 

@@ -383,13 +383,10 @@ def test_the_next_save_removes_its_own_stale_temp_files_and_only_those(tmp_path)
 
 def test_an_internal_error_with_an_unwritable_user_folder_names_no_missing_log(tmp_path, capsys, monkeypatch):
     from briefing import cli as cli_module
-    from briefing import logs
 
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("BRIEFING_HOME", str(blocker / "home"))
-    monkeypatch.setattr(logs, "_configured", False)
-    monkeypatch.setattr(logs, "_written_to", None)
 
     def bug(args):
         raise ZeroDivisionError("a bug")
