@@ -11,7 +11,19 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.fuzz import SAMPLE_BRIEF, SEED_PACK, brief_commands, dump_pack, folder, from_schema, mutated, pack_commands, profile
+from tests.fuzz import (
+    SAMPLE_BRIEF,
+    SEED_PACK,
+    brief_commands,
+    consistent,
+    dump_pack,
+    first_item,
+    folder,
+    from_schema,
+    mutated,
+    pack_commands,
+    profile,
+)
 
 SAMPLE = json.loads(SAMPLE_BRIEF.read_text(encoding="utf-8"))
 
@@ -33,12 +45,14 @@ def test_briefs_from_the_schema(brief, usable):
 
 
 @profile("schema")
-@given(from_schema("content-pack"))
-def test_packs_from_the_schema(pack):
+@given(from_schema("content-pack"), st.booleans())
+def test_packs_from_the_schema(pack, usable):
+    if usable:  # the schema cannot say that pillars exist or that ids are unique: make half of them loadable
+        pack = consistent(pack)
     with folder() as out:
         (out / "content").mkdir()
         (out / "content" / "generated.yaml").write_bytes(dump_pack(pack))
-        pack_commands(out / "content", out, build=False)
+        pack_commands(out / "content", out, build=True, item=first_item(pack))
 
 
 @profile("mutation")
