@@ -13,26 +13,15 @@ import re
 from typing import Any
 
 from .errors import BriefingError, Location
+from .positions import position
 
 MAX_DEPTH = 64
 MAX_NUMBER_CHARS = 100
 MAX_TEXT_CHARS = 100_000
 
-# Line breaks as editors count them; U+2028, U+2029 and U+0085 are characters within a line.
-_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
 _JSON_TOKEN = re.compile(
     r'"(?P<string>[^"\\]*(?:\\.[^"\\]*)*)"?|(?P<open>[\[{])|(?P<close>[\]}])|(?P<number>-?[0-9][-+.eE0-9]*)|(?P<word>NaN|-?Infinity)', re.S
 )
-
-
-def position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of ``text[index]``, counting lines as editors do (only CR, LF and CRLF end a line)."""
-    line = 1
-    start = 0
-    for match in _EDITOR_BREAK.finditer(text, 0, index):
-        line += 1
-        start = match.end()
-    return line, index - start + 1
 
 
 def number_too_long(text: str, location: Location, cls: type[BriefingError]) -> BriefingError:
@@ -53,6 +42,17 @@ def text_too_long(length: int, location: Location, cls: type[BriefingError]) -> 
 
 def too_deep(location: Location, cls: type[BriefingError]) -> BriefingError:
     return cls(f"nesting is too deep (more than {MAX_DEPTH} levels)", location=location, hint="is this the right file?")
+
+
+_NUMBER = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+
+
+def check_long_scalar(value: str, plain: bool, where: Location, cls: type[BriefingError]) -> None:
+    """Refuse a YAML scalar past a limit: a text that is too long, or a plain number with too many digits."""
+    if len(value) > MAX_TEXT_CHARS:
+        raise text_too_long(len(value), where, cls)
+    if plain and len(value) > MAX_NUMBER_CHARS and _NUMBER.fullmatch(value):
+        raise number_too_long(value, where, cls)
 
 
 def check_json_limits(text: str, path: str, cls: type[BriefingError]) -> None:

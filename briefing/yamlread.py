@@ -10,10 +10,9 @@ such as ``NO``, ``012`` or ``12:30``, are refused: quote them to say what you me
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,7 +21,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import BriefingError, ContentError, Location
-from .limits import MAX_DEPTH, MAX_NUMBER_CHARS, MAX_TEXT_CHARS, number_too_long, position, text_too_long
+from .limits import MAX_DEPTH, MAX_NUMBER_CHARS, check_long_scalar
+from .positions import check_yaml_characters, mark_positions, position
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -82,38 +82,6 @@ def _error(
     return cls(message, location=Location(str(path), line, col), hint=hint)
 
 
-# Characters YAML does not allow in a file (C0 and C1 controls but tab and line breaks, DEL, surrogates, U+FFFE, U+FFFF).
-_NOT_ALLOWED = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_UNUSUAL_BREAKS = ("\x85", "\u2028", "\u2029")  # line breaks to PyYAML, characters within a line to editors
-
-
-def _check_characters(text: str, path: Path, cls: type[BriefingError]) -> None:
-    """Refuse a character YAML does not allow, at its own line and column."""
-    bad = _NOT_ALLOWED.search(text)
-    if bad is None:
-        return
-    code = ord(bad.group())
-    what = "a noncharacter" if code >= 0xFFFE else "a lone surrogate" if code >= 0xD800 else "a control character"
-    raise cls(
-        f"character U+{code:04X} ({what}) is not allowed in YAML",
-        location=Location(str(path), *position(text, bad.start())),
-        hint="remove it" if code >= 0xD800 else f'remove it, or write it as "\\x{code:02x}" inside double quotes',
-    )
-
-
-def _mark_positions(text: str) -> Callable[[Any], tuple[int, int]]:
-    """Turn a parser mark into a 1-based (line, column), counting lines as editors do."""
-    if not any(char in text for char in _UNUSUAL_BREAKS):
-        return lambda mark: (mark.line + 1, mark.column + 1)
-    starts = [0] + [match.end() for match in re.finditer(r"\r\n|\r|\n", text)]
-
-    def at(mark) -> tuple[int, int]:
-        line = bisect.bisect_right(starts, mark.index)
-        return line, mark.index - starts[line - 1] + 1
-
-    return at
-
-
 def _decode(path: Path, data: bytes, cls: type[BriefingError]) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and (data[0] == 0 or data[1] == 0)):
         raise cls("file is UTF-16, not UTF-8", location=Location(str(path), 1, 1), hint="save it as UTF-8")
@@ -169,8 +137,8 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError, m
     reads packs with the positions of their items only, and reads a pack again
     in full only when it has a problem to point at.
     """
-    _check_characters(text, path, cls)
-    at = _mark_positions(text)
+    check_yaml_characters(text, path, cls)
+    at = mark_positions(text)
     doc = YamlDoc(path=path, data=None)
     value_marks, key_marks, raw = doc.value_marks, doc.key_marks, doc.raw
     limit = MAX_DEPTH if mark_depth is None else mark_depth
@@ -224,7 +192,7 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError, m
                     raise _error(path, at(event.start_mark), "a mapping key must be a plain name", "use a simple word as the key", cls)
                 key = event.value
                 if len(key) > MAX_NUMBER_CHARS:
-                    _check_long_scalar(event, at, path, cls)
+                    check_long_scalar(event.value, not event.style, Location(str(path), *at(event.start_mark)), cls)
                 if key in top[2]:
                     first = key_marks.get(top[1] + (key,)) if record else None
                     where = f" (first at line {first[0]})" if first else ""
@@ -252,7 +220,7 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError, m
                 stack.append([[], here, None, None])
             else:
                 if len(event.value) > MAX_NUMBER_CHARS:
-                    _check_long_scalar(event, at, path, cls)
+                    check_long_scalar(event.value, not event.style, Location(str(path), *at(event.start_mark)), cls)
                 if not event.style:  # plain
                     value, ambiguous = _plain_scalar(event.value)
                     if ambiguous:
@@ -283,16 +251,6 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError, m
         if loader is not None:
             loader.dispose()
     return doc
-
-
-def _check_long_scalar(event, at: Callable[[Any], tuple[int, int]], path: Path, cls: type[BriefingError]) -> None:
-    """Refuse a scalar past a limit: a number with too many digits, or a text that is too long."""
-    value = event.value
-    location = Location(str(path), *at(event.start_mark))
-    if len(value) > MAX_TEXT_CHARS:
-        raise text_too_long(len(value), location, cls)
-    if not event.style and (_INT.match(value) or _FLOAT.match(value)):
-        raise number_too_long(value, location, cls)
 
 
 def _attach(doc: YamlDoc, stack: list[list[Any]], value: Any) -> None:
