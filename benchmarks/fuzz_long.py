@@ -1,4 +1,4 @@
-"""The long fuzzing run: the test suite's fuzz tests with many more examples (about 15 minutes on the 2-core machine).
+"""The long fuzzing run: the test suite's fuzz tests with many more examples (about 8 minutes on the 2-core machine).
 
     python benchmarks/fuzz_long.py [pytest options, e.g. -k packs -x]
 

@@ -90,3 +90,28 @@ def test_mutated_seed_packs_build(data):
         (out / "content").mkdir()
         (out / "content" / "cpec.yaml").write_bytes(data)
         pack_commands(out / "content", out, build=True)
+
+
+STYLES = SAMPLE_BRIEF.parents[1] / "styles"
+TEMPLATE = SAMPLE_BRIEF.parents[2] / "templates" / "meeting-brief.xml.j2"
+REFERENCE = SAMPLE_BRIEF.parents[1] / "reference.docx"
+
+
+@profile("mutation")
+@given(st.sampled_from(["house-style.yaml", "markings.yaml", "template", "reference"]), st.data())
+def test_mutated_house_style_markings_front_matter_and_reference(which, data):
+    """The other readers: each mutant is read, or refused with the project's own error."""
+    from briefing.errors import BriefingError
+    from briefing.style import load_house_style, load_markings
+    from briefing.templating.registry import read_info
+    from briefing.writers.docx import open_reference
+
+    original = {"template": TEMPLATE, "reference": REFERENCE}.get(which) or STYLES / which
+    reader = {"house-style.yaml": load_house_style, "markings.yaml": load_markings, "template": read_info, "reference": open_reference}[
+        which
+    ]
+    with folder() as out:
+        path = out / original.name
+        path.write_bytes(data.draw(mutated(original.read_bytes()[:4000] if which == "template" else original.read_bytes())))
+        with contextlib.suppress(BriefingError):
+            reader(path)
