@@ -245,9 +245,7 @@ def test_a_full_stdout_and_stderr_still_exit_1():
 
 
 @pytest.mark.slow
-def test_a_closed_stdout_is_an_ordinary_error(tmp_path):
-    result = run_cli("content", "list", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, close_fds=True, pass_fds=())
-    assert result.returncode == 0  # the null device is a fine place for output
+def test_a_closed_stdout_is_an_ordinary_error():
     script = "import os, sys; os.close(1); os.execv(sys.executable, [sys.executable, '-m', 'briefing', 'content', 'list'])"
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
     closed = subprocess.run([sys.executable, "-c", script], env=env, stderr=subprocess.PIPE, text=True)
