@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import atomic_open
 from .brief.model import Brief
 from .content.library import Library
 from .document.model import Document
@@ -49,13 +48,6 @@ def options_for(style: HouseStyle | None = None, invariant: bool = False, refere
     return RenderOptions(style=style or load_house_style(), invariant=invariant, reference_docx=reference_docx)
 
 
-def write_document(document: Document, fmt: str, target: Path, options: RenderOptions) -> WriteResult:
-    """Write ``document`` as ``fmt`` to ``target`` atomically: on failure the old file is untouched."""
-    writer = get_writer(fmt)
-    with atomic_open(target, error=ExportError) as stream:
-        return writer.write(document, stream, options)
-
-
 def render_bytes(document: Document, fmt: str, options: RenderOptions) -> tuple[bytes, WriteResult]:
     """Render to memory: the preview and the page count use this."""
     buffer = io.BytesIO()
@@ -94,7 +86,7 @@ def export_brief(
                 _say_nothing_was_replaced(exc, staged.targets)
                 raise
             result.outputs.append(target)
-            result.warnings.extend(written.warnings)
+            result.warnings.extend(warning for warning in written.warnings if warning not in result.warnings)  # PDF and Word say alike
             if written.pages is not None:
                 result.pages = written.pages
         staged.commit()
