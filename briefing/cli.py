@@ -159,9 +159,9 @@ def cmd_new(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .brief.checks import check_names
     from .brief.store import load_brief
     from .export import export_brief
+    from .templating.brief_names import check_names
 
     brief = load_brief(args.file)
     check_names(brief, args.file, args.template)

@@ -7,13 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomic import StagedFiles
 from .brief.model import Brief
 from .content.library import Library
 from .document.model import Document
 from .errors import BriefingError, ExportError, RenderError
-from .staged import StagedFiles
 from .style import HouseStyle, load_house_style
-from .templating.render import build_document
+from .templating.build import build_document
 from .writers import RenderOptions, WriteResult, get_writer
 
 

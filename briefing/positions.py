@@ -1,4 +1,4 @@
-"""Where a character is in a text: line and column counted as editors count them, and the characters YAML refuses.
+"""Where a character is in a text: line and column counted as editors count them; bytes that are no UTF-8 and characters YAML refuses.
 
 Only CR, LF and CRLF end a line. PyYAML also ends lines at U+0085, U+2028 and
 U+2029, which would shift every later line number away from what the
@@ -26,6 +26,25 @@ def position(text: str, index: int) -> tuple[int, int]:
         line += 1
         start = match.end()
     return line, index - start + 1
+
+
+def decode_utf8(path: Path, data: bytes, cls: type[BriefingError]) -> str:
+    """``data`` as UTF-8 text (a byte-order mark dropped); UTF-16 or an invalid byte is ``cls`` at its line and column."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and (data[0] == 0 or data[1] == 0)):
+        raise cls("file is UTF-16, not UTF-8", location=Location(str(path), 1, 1), hint="save it as UTF-8")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # a UTF-8 byte-order mark, as Notepad writes: harmless, dropped
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise cls(
+            f"invalid UTF-8 byte 0x{data[exc.start]:02x}",
+            location=Location(str(path), line, col),
+            hint="save the file as UTF-8",
+        ) from None
 
 
 # Characters YAML does not allow in a file (C0 and C1 controls but tab and line breaks, DEL, surrogates, U+FFFE, U+FFFF).

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import BriefingError, ContentError, Location
 from .limits import MAX_DEPTH, MAX_NUMBER_CHARS, check_long_scalar
-from .positions import check_yaml_characters, mark_positions, position
+from .positions import check_yaml_characters, decode_utf8, mark_positions, position
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -82,24 +82,6 @@ def _error(
     return cls(message, location=Location(str(path), line, col), hint=hint)
 
 
-def _decode(path: Path, data: bytes, cls: type[BriefingError]) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and (data[0] == 0 or data[1] == 0)):
-        raise cls("file is UTF-16, not UTF-8", location=Location(str(path), 1, 1), hint="save it as UTF-8")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]  # a UTF-8 byte-order mark, as Notepad writes: harmless, dropped
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise cls(
-            f"invalid UTF-8 byte 0x{data[exc.start]:02x}",
-            location=Location(str(path), line, col),
-            hint="save the file as UTF-8",
-        ) from None
-
-
 _MAY_BE_TYPED = frozenset("0123456789+-.~yYnNoOtTfF")  # first characters of numbers, booleans and nulls
 
 
@@ -136,6 +118,10 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError, m
     those of values at most that deep (0 is the document itself): the library
     reads packs with the positions of their items only, and reads a pack again
     in full only when it has a problem to point at.
+
+    One long function on purpose: its loop runs once per YAML event (about a
+    million for a 10,000-item library, inside a 1 s budget), and every helper
+    call or attribute lookup split out of it is paid per event.
     """
     check_yaml_characters(text, path, cls)
     at = mark_positions(text)
@@ -281,7 +267,7 @@ def load_yaml_file(
         data = path.read_bytes()
     except OSError as exc:
         raise cls(f"cannot read file: {exc.strerror or exc}", location=Location(str(path))) from None
-    return parse_yaml(_decode(path, data, cls), path, cls, mark_depth)
+    return parse_yaml(decode_utf8(path, data, cls), path, cls, mark_depth)
 
 
 M = TypeVar("M", bound=BaseModel)

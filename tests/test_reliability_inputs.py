@@ -303,8 +303,8 @@ def test_a_word_failure_leaves_the_old_pdf_intact_and_says_so(tmp_path, capsys, 
 
 
 def test_a_failed_replacement_puts_back_the_targets_already_replaced(tmp_path, monkeypatch):
+    from briefing.atomic import StagedFiles
     from briefing.errors import ExportError
-    from briefing.staged import StagedFiles
 
     first, second = tmp_path / "a.pdf", tmp_path / "a.docx"
     first.write_bytes(b"old a")

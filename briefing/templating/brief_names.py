@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import BriefError, BriefingError, Location
-from .model import Brief
+from ..brief.model import Brief
+from ..errors import BriefError, BriefingError, Location, StyleError, TemplateError
+from ..style import load_markings
+from .registry import get_template
 
 
 def _named(exc: BriefingError, path: str | Path, field: str) -> BriefError:
@@ -18,10 +20,6 @@ def check_names(brief: Brief, path: str | Path, template_id: str | None = None) 
     ``template_id`` (given on the command line) replaces the brief's template;
     an unknown one is then not the brief's fault and keeps its own error.
     """
-    from ..errors import StyleError, TemplateError
-    from ..style import load_markings
-    from ..templating.registry import get_template
-
     if template_id is not None:
         get_template(template_id)
     else:
