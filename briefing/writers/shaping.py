@@ -1,0 +1,247 @@
+"""Text to glyphs: font fallback per run, bidi levels, and HarfBuzz shaping into glyph pieces.
+
+A paragraph is a sequence of :class:`Span` (text with bold and italic). Each
+character is set in the first face that has a glyph for it: the span's own
+face, then the faces of the fallback list in order (a face listed for some
+languages only comes into play for text in those languages). Marks, joiners
+and punctuation stay in the face of the text around them, so a word is shaped
+in one face. A character no face has is set in the last face of the list,
+which draws its missing-glyph box, and is reported in ``missing``.
+
+Bidi embedding levels come from python-bidi's implementation of the Unicode
+bidirectional algorithm; the paragraph direction comes from a right-to-left
+language tag, or else from the first strong character. Each maximal stretch of
+one span, one face and one level is shaped by HarfBuzz in the context of the
+whole paragraph, with its direction, script and language.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import uharfbuzz
+from bidi import algorithm as uba
+from reportlab.pdfbase import pdfmetrics
+
+from .glyph_font import GlyphFont
+
+RTL_LANGUAGES = frozenset({"ar", "ur", "fa", "he", "yi", "ps", "sd", "ug", "dv", "ckb"})
+_URDU_LETTERS = frozenset("\u0679\u0688\u0691\u06ba\u06be\u06c1\u06c3\u06d2\u06d3")  # letters Urdu has and Arabic lacks
+_STICKY = frozenset({"Mn", "Mc", "Me", "Cf", "Zs", "Po", "Pd", "Ps", "Pe", "Pi", "Pf", "Sk"})  # stay in the face around them
+_FEATURES = {"kern": True, "liga": True}
+
+
+def primary_language(tag: str) -> str:
+    """``ur`` from ``ur-PK``: the language subtag of a BCP 47 tag, lower case."""
+    return tag.split("-", 1)[0].split("_", 1)[0].lower()
+
+
+def text_language(text: str, tag: str) -> str:
+    """The language to choose faces for: ``tag``, or Urdu when Arabic-script text has letters only Urdu uses."""
+    if primary_language(tag) not in RTL_LANGUAGES and not _URDU_LETTERS.isdisjoint(text):
+        return "ur"
+    return tag
+
+
+def base_level(text: str, tag: str) -> int:
+    """1 (right to left) for a right-to-left language tag, else the direction of the first strong character."""
+    if primary_language(tag) in RTL_LANGUAGES:
+        return 1
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return 1
+        if kind == "L":
+            return 0
+    return 0
+
+
+def bidi_levels(text: str, level: int) -> list[int]:
+    """The resolved embedding level of each character (rules X1 to I2 of UAX #9)."""
+    storage = uba.get_empty_storage()
+    storage["base_level"] = level
+    storage["base_dir"] = ("L", "R")[level]
+    uba.get_embedding_levels(text, storage)
+    uba.explicit_embed_and_overrides(storage)
+    uba.resolve_weak_types(storage, False)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    return [char["level"] for char in storage["chars"]]
+
+
+# --- Faces ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Face:
+    """A loaded face: the reportlab font, HarfBuzz's view of it and the characters it maps."""
+
+    font: GlyphFont
+    hb: uharfbuzz.Font
+    cmap: frozenset[int]
+
+    @property
+    def name(self) -> str:
+        return self.font.fontName
+
+    def has(self, char: str) -> bool:
+        return ord(char) in self.cmap
+
+
+_FACE_LOCK = threading.RLock()
+_LOADED: dict[Path, Face] = {}
+
+
+def load_face(path: Path) -> Face:
+    """The face in ``path``, read and registered with reportlab once per process (its name is the file's stem)."""
+    with _FACE_LOCK:
+        face = _LOADED.get(path)
+        if face is None:
+            font = GlyphFont(path.stem, str(path))
+            pdfmetrics.registerFont(font)
+            hb_font = uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob(font.data)))
+            face = _LOADED[path] = Face(font, hb_font, frozenset(font.face.charToGlyph))
+    return face
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """One entry of the fallback list: a face, its bold, and the languages it is kept for (empty: all)."""
+
+    regular: Path
+    bold: Path | None = None
+    languages: tuple[str, ...] = ()
+
+    def path(self, bold: bool) -> Path:
+        return self.bold if bold and self.bold is not None else self.regular
+
+
+# --- Shaped text ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """Some text with the face it is set in first (its style's face with its bold and italic)."""
+
+    text: str
+    face: Path
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One positioned glyph: the code that draws it, its cluster (first character index), and sizes in points."""
+
+    code: str
+    cluster: int
+    advance: float
+    dx: float
+    dy: float
+
+
+@dataclass
+class Piece:
+    """A stretch of text in one face and one level, shaped: its glyphs in visual order.
+
+    A right-to-left piece carries its text in a text layer of its own
+    (``text_layer``): its glyphs read as nothing, and the drawing adds the
+    characters, invisible, in the clusters' places along the baseline. Cursive
+    scripts move glyphs far off the baseline (Nastaliq most of all), which
+    would scatter their text across lines for a reader of the PDF's text.
+    """
+
+    start: int
+    end: int
+    face: Face
+    level: int
+    glyphs: list[Glyph]
+    text_layer: bool = False
+
+
+@dataclass
+class ShapedText:
+    """A paragraph shaped: its text, pieces in logical order, per-character advances and what no face could show."""
+
+    text: str
+    size: float
+    level: int
+    pieces: list[Piece]
+    advances: list[float]  # the width of the cluster starting at each character; 0 inside a cluster
+    missing: list[str] = field(default_factory=list)
+
+    def width(self, start: int, end: int) -> float:
+        return sum(self.advances[start:end])
+
+
+def _candidates(span: Span, fallbacks: Sequence[Fallback], language: str) -> list[Path]:
+    """The faces a span's characters may be set in, in order of preference."""
+    wanted = primary_language(language)
+    chosen = [span.face]
+    chosen += [entry.path(span.bold) for entry in fallbacks if not entry.languages or wanted in entry.languages]
+    return list(dict.fromkeys(chosen))
+
+
+def _assign_faces(spans: Sequence[Span], fallbacks: Sequence[Fallback], language: str) -> tuple[list[Face], list[str]]:
+    """The face of every character, and the characters no face has."""
+    faces: list[Face] = []
+    missing: list[str] = []
+    last_resort = load_face(fallbacks[-1].path(False)) if fallbacks else None
+    for span in spans:
+        candidates = _candidates(span, fallbacks, language)
+        current: Face | None = None
+        for char in span.text:
+            sticky = unicodedata.category(char) in _STICKY
+            if current is None or not (sticky and current.has(char)):
+                current = next((face for path in candidates if (face := load_face(path)).has(char)), None)
+                if current is None:
+                    missing.append(char)
+                    current = last_resort or load_face(span.face)
+            faces.append(current)
+    return faces, missing
+
+
+def shape(spans: Sequence[Span], size: float, fallbacks: Sequence[Fallback] = (), language: str = "en-GB") -> ShapedText:
+    """Shape a paragraph of spans at ``size`` points."""
+    text = "".join(span.text for span in spans)
+    language = text_language(text, language)
+    level = base_level(text, language)
+    levels = bidi_levels(text, level) if level or any(unicodedata.bidirectional(c) in ("R", "AL", "AN") for c in text) else [0] * len(text)
+    faces, missing = _assign_faces(spans, fallbacks, language)
+    owners = [index for index, span in enumerate(spans) for _ in span.text]
+    shaped = ShapedText(text, size, level, [], [0.0] * len(text), missing)
+    start = 0
+    for end in range(1, len(text) + 1):
+        if end == len(text) or (faces[end], levels[end], owners[end]) != (faces[start], levels[start], owners[start]):
+            shaped.pieces.append(_shape_piece(shaped, start, end, faces[start], levels[start], language))
+            start = end
+    return shaped
+
+
+def _shape_piece(shaped: ShapedText, start: int, end: int, face: Face, level: int, language: str) -> Piece:
+    """HarfBuzz shapes ``text[start:end]`` with the paragraph around it as context."""
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(shaped.text, start, end - start)
+    buffer.direction = "rtl" if level % 2 else "ltr"
+    buffer.language = language
+    buffer.guess_segment_properties()
+    uharfbuzz.shape(face.hb, buffer, _FEATURES)
+    scale = shaped.size / face.font.metrics.units_per_em
+    infos, positions = buffer.glyph_infos, buffer.glyph_positions
+    starts = sorted({info.cluster for info in infos}) + [end]
+    ends = {cluster: starts[index + 1] for index, cluster in enumerate(starts[:-1])}
+    seen: set[int] = set()
+    glyphs = []
+    text_layer = bool(level % 2)
+    for info, position in zip(infos, positions, strict=True):
+        cluster = info.cluster
+        meaning = shaped.text[cluster : ends[cluster]] if cluster not in seen and not text_layer else ""
+        seen.add(cluster)
+        code = face.font.code_for(info.codepoint, meaning, face.hb.get_glyph_h_advance(info.codepoint))
+        advance = position.x_advance * scale
+        shaped.advances[cluster] += advance
+        glyphs.append(Glyph(code, cluster, advance, position.x_offset * scale, position.y_offset * scale))
+    return Piece(start, end, face, level, glyphs, text_layer)
