@@ -79,7 +79,7 @@ class GlyphFont(TTFont):
                 self.face.charWidths[code] = round(advance * 1000 / self.metrics.units_per_em)
         return chr(code)
 
-    def addObjects(self, doc) -> None:  # noqa: N802 (reportlab's name)
+    def addObjects(self, doc) -> None:
         """Embed the subsets as reportlab does, then write ToUnicode maps that know the private codes."""
         state = self.state.get(doc)
         subsets = [list(subset) for subset in state.subsets] if state is not None else []

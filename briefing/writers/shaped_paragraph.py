@@ -41,7 +41,7 @@ def break_points(shaped: ShapedText) -> list[int]:
         before, after = text[index - 1], text[index]
         if (_space(before) and not _space(after)) or ((_wide(before) or _wide(after)) and not _space(after)):
             points.append(index)
-    return points + [len(text)]
+    return [*points, len(text)]
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ class ShapedParagraph(Flowable):
         descent = max([style.leading - size] + [face.font.metrics.descent * size for face in faces])
         return Line(start, end, ascent, descent)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         if not self._fixed:
             room = availWidth - self.style.leftIndent - self.style.rightIndent
@@ -137,7 +137,7 @@ class ShapedParagraph(Flowable):
         self.height = sum(line.height for line in self._lines or [])
         return self.width, self.height
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
         lines = self._lines or []
         used, count = 0.0, 0
@@ -209,7 +209,7 @@ class ShapedParagraph(Flowable):
         A cluster that takes no room (the alef of a lam-alef ligature) shares the place of the one before it.
         """
         font, chars = piece.face.font, self.shaped.text
-        starts = sorted(clusters) + [end]
+        starts = [*sorted(clusters), end]
         places: list[list[float]] = []  # [first character, end, left, right]
         for index, cluster in enumerate(starts[:-1]):
             left, right = clusters[cluster]

@@ -231,7 +231,7 @@ def _shape_piece(shaped: ShapedText, start: int, end: int, face: Face, level: in
     uharfbuzz.shape(face.hb, buffer, _FEATURES)
     scale = shaped.size / face.font.metrics.units_per_em
     infos, positions = buffer.glyph_infos, buffer.glyph_positions
-    starts = sorted({info.cluster for info in infos}) + [end]
+    starts = [*sorted({info.cluster for info in infos}), end]
     ends = {cluster: starts[index + 1] for index, cluster in enumerate(starts[:-1])}
     seen: set[int] = set()
     glyphs = []
