@@ -15,6 +15,8 @@ ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_l
 Date = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
 Level = Annotated[str, StringConstraints(min_length=1, max_length=40)]
+LanguageTag = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", max_length=35)]
+_LANG_HELP = "BCP 47 tag of the item's text, e.g. 'ur', 'ar' or 'zh-Hans'; null: the brief's language"
 
 
 def _empty_list() -> Any:
@@ -56,6 +58,7 @@ class Pillar(_Strict):
     source: SourceRef
     tags: list[str] = _empty_list()
     level: Level | None = Field(None, description="Classification level, if above the lowest")
+    lang: LanguageTag | None = Field(None, description=_LANG_HELP)
 
 
 class Figure(_Strict):
@@ -73,6 +76,7 @@ class Figure(_Strict):
     tags: list[str] = _empty_list()
     source: SourceRef
     level: Level | None = None
+    lang: LanguageTag | None = Field(None, description=_LANG_HELP)
 
 
 class Quotation(_Strict):
@@ -91,6 +95,7 @@ class Quotation(_Strict):
     tags: list[str] = _empty_list()
     source: SourceRef
     level: Level | None = None
+    lang: LanguageTag | None = Field(None, description=_LANG_HELP)
 
 
 class Event(_Strict):
@@ -108,6 +113,7 @@ class Event(_Strict):
     tags: list[str] = _empty_list()
     source: SourceRef
     level: Level | None = None
+    lang: LanguageTag | None = Field(None, description=_LANG_HELP)
 
 
 class Project(_Strict):
@@ -122,6 +128,7 @@ class Project(_Strict):
     tags: list[str] = _empty_list()
     source: SourceRef
     level: Level | None = None
+    lang: LanguageTag | None = Field(None, description=_LANG_HELP)
 
 
 class Pack(_Strict):

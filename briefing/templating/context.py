@@ -150,6 +150,7 @@ def build_context(
                 "reference": meta.reference,
                 "marking": marking,
                 "caveat": meta.caveat,
+                "language": meta.language,
                 "page_budget": page_budget,
             },
             "the brief's details",

@@ -222,7 +222,7 @@ class ShapedParagraph(Flowable):
             meaning = chars[int(first) : int(stop)]
             share = (right - left) / len(meaning)
             for offset, char in enumerate(meaning):  # the first character is the rightmost
-                glyph = font.face.charToGlyph.get(ord(char), 0)
+                glyph = font.face.charToGlyph.get(ord(char)) or piece.face.box
                 code = font.code_for(glyph, char, piece.face.hb.get_glyph_h_advance(glyph))
                 natural = pdfmetrics.stringWidth(code, font.fontName, self.shaped.size)
                 text.setHorizScale(100 * share / natural if natural and share else 100)  # each character fills its share

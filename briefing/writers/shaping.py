@@ -91,6 +91,15 @@ class Face:
     def has(self, char: str) -> bool:
         return ord(char) in self.cmap
 
+    @property
+    def box(self) -> int:
+        """The glyph drawn for a character no face has: WHITE SQUARE, else a space.
+
+        Not the face's own .notdef glyph: PDF/A-2 forbids drawing that.
+        """
+        glyphs = self.font.face.charToGlyph
+        return glyphs.get(0x25A1) or glyphs.get(0x20) or 0
+
 
 _FACE_LOCK = threading.RLock()
 _LOADED: dict[Path, Face] = {}
@@ -193,6 +202,7 @@ def _assign_faces(spans: Sequence[Span], fallbacks: Sequence[Fallback], language
     for span in spans:
         candidates = _candidates(span, fallbacks, language)
         current: Face | None = None
+        leading = len(faces)  # punctuation opening a span takes the face of the text after it (an opening «)
         for char in span.text:
             sticky = unicodedata.category(char) in _STICKY
             if current is None or not (sticky and current.has(char)):
@@ -200,6 +210,11 @@ def _assign_faces(spans: Sequence[Span], fallbacks: Sequence[Fallback], language
                 if current is None:
                     missing.append(char)
                     current = last_resort or load_face(span.face)
+            if not sticky and leading is not None:
+                opening = range(leading, len(faces))
+                if all(current.has(span.text[index - leading]) for index in opening):
+                    faces[leading:] = [current] * len(opening)
+                leading = None
             faces.append(current)
     return faces, missing
 
@@ -240,8 +255,11 @@ def _shape_piece(shaped: ShapedText, start: int, end: int, face: Face, level: in
         cluster = info.cluster
         meaning = shaped.text[cluster : ends[cluster]] if cluster not in seen and not text_layer else ""
         seen.add(cluster)
-        code = face.font.code_for(info.codepoint, meaning, face.hb.get_glyph_h_advance(info.codepoint))
-        advance = position.x_advance * scale
+        glyph, advance = info.codepoint, position.x_advance * scale
+        if glyph == 0:  # the face has no glyph: draw its box instead of .notdef
+            glyph = face.box
+            advance = face.hb.get_glyph_h_advance(glyph) * scale
+        code = face.font.code_for(glyph, meaning, face.hb.get_glyph_h_advance(glyph))
         shaped.advances[cluster] += advance
         glyphs.append(Glyph(code, cluster, advance, position.x_offset * scale, position.y_offset * scale))
     return Piece(start, end, face, level, glyphs, text_layer)
