@@ -15,19 +15,20 @@ from reportlab.platypus import SimpleDocTemplate
 
 from briefing.paths import asset
 from briefing.pdfa import check_pdfa, make_pdfa
+from briefing.writers.coverage import Fallback, base_level, text_language
 from briefing.writers.shaped_paragraph import ShapedParagraph, break_lines, visual_order
-from briefing.writers.shaping import Fallback, Span, base_level, bidi_levels, shape, text_language
+from briefing.writers.shaping import Span, bidi_levels, shape
 from tests.conftest import require_tool
 
 FONTS = asset("fonts")
 REGULAR = FONTS / "LiberationSans-Regular.ttf"
 BOLD = FONTS / "LiberationSans-Bold.ttf"
 FALLBACKS = (
-    Fallback(FONTS / "NotoNastaliqUrdu-Regular.ttf", FONTS / "NotoNastaliqUrdu-Bold.ttf", ("ur",)),
-    Fallback(FONTS / "NotoNaskhArabic-Regular.ttf", FONTS / "NotoNaskhArabic-Bold.ttf"),
-    Fallback(FONTS / "NotoSansDevanagari-Regular.ttf", FONTS / "NotoSansDevanagari-Bold.ttf"),
-    Fallback(FONTS / "DroidSansFallback.ttf"),
-    Fallback(FONTS / "Symbola.ttf"),
+    Fallback("Noto Nastaliq Urdu", FONTS / "NotoNastaliqUrdu-Regular.ttf", FONTS / "NotoNastaliqUrdu-Bold.ttf", ("ur",)),
+    Fallback("Noto Naskh Arabic", FONTS / "NotoNaskhArabic-Regular.ttf", FONTS / "NotoNaskhArabic-Bold.ttf"),
+    Fallback("Noto Sans Devanagari", FONTS / "NotoSansDevanagari-Regular.ttf", FONTS / "NotoSansDevanagari-Bold.ttf"),
+    Fallback("Droid Sans Fallback", FONTS / "DroidSansFallback.ttf"),
+    Fallback("Symbola", FONTS / "Symbola.ttf"),
 )
 CHINESE = "王毅"
 HINDI = "वसुधैव कुटुम्बकम्"

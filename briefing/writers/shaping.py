@@ -1,14 +1,8 @@
 """Text to glyphs: font fallback per run, bidi levels, and HarfBuzz shaping into glyph pieces.
 
-A paragraph is a sequence of :class:`Span` (text with bold and italic). Each
-character is set in the first face that has a glyph for it: the span's own
-face, then the faces of the fallback list in order (a face listed for some
-languages only comes into play for text in those languages). Marks, joiners
-and punctuation stay in the face of the text around them, so a word is shaped
-in one face. A character no face has is set in the last face of the list,
-which draws its missing-glyph box, and is reported in ``missing``.
-
-Bidi embedding levels come from python-bidi's implementation of the Unicode
+A paragraph is a sequence of :class:`Span` (text in a face, maybe bold).
+:mod:`briefing.writers.coverage` picks the face of every character. Bidi
+embedding levels come from python-bidi's implementation of the Unicode
 bidirectional algorithm; the paragraph direction comes from a right-to-left
 language tag, or else from the first strong character. Each maximal stretch of
 one span, one face and one level is shaped by HarfBuzz in the context of the
@@ -27,37 +21,10 @@ import uharfbuzz
 from bidi import algorithm as uba
 from reportlab.pdfbase import pdfmetrics
 
+from .coverage import Fallback, assign_faces, base_level, candidates, text_language
 from .glyph_font import GlyphFont
 
-RTL_LANGUAGES = frozenset({"ar", "ur", "fa", "he", "yi", "ps", "sd", "ug", "dv", "ckb"})
-_URDU_LETTERS = frozenset("\u0679\u0688\u0691\u06ba\u06be\u06c1\u06c3\u06d2\u06d3")  # letters Urdu has and Arabic lacks
-_STICKY = frozenset({"Mn", "Mc", "Me", "Cf", "Zs", "Po", "Pd", "Ps", "Pe", "Pi", "Pf", "Sk"})  # stay in the face around them
 _FEATURES = {"kern": True, "liga": True}
-
-
-def primary_language(tag: str) -> str:
-    """``ur`` from ``ur-PK``: the language subtag of a BCP 47 tag, lower case."""
-    return tag.split("-", 1)[0].split("_", 1)[0].lower()
-
-
-def text_language(text: str, tag: str) -> str:
-    """The language to choose faces for: ``tag``, or Urdu when Arabic-script text has letters only Urdu uses."""
-    if primary_language(tag) not in RTL_LANGUAGES and not _URDU_LETTERS.isdisjoint(text):
-        return "ur"
-    return tag
-
-
-def base_level(text: str, tag: str) -> int:
-    """1 (right to left) for a right-to-left language tag, else the direction of the first strong character."""
-    if primary_language(tag) in RTL_LANGUAGES:
-        return 1
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return 1
-        if kind == "L":
-            return 0
-    return 0
 
 
 def bidi_levels(text: str, level: int) -> list[int]:
@@ -78,18 +45,14 @@ def bidi_levels(text: str, level: int) -> list[int]:
 
 @dataclass(frozen=True)
 class Face:
-    """A loaded face: the reportlab font, HarfBuzz's view of it and the characters it maps."""
+    """A loaded face: the reportlab font and HarfBuzz's view of it."""
 
     font: GlyphFont
     hb: uharfbuzz.Font
-    cmap: frozenset[int]
 
     @property
     def name(self) -> str:
         return self.font.fontName
-
-    def has(self, char: str) -> bool:
-        return ord(char) in self.cmap
 
     @property
     def box(self) -> int:
@@ -113,20 +76,8 @@ def load_face(path: Path) -> Face:
             font = GlyphFont(path.stem, str(path))
             pdfmetrics.registerFont(font)
             hb_font = uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob(font.data)))
-            face = _LOADED[path] = Face(font, hb_font, frozenset(font.face.charToGlyph))
+            face = _LOADED[path] = Face(font, hb_font)
     return face
-
-
-@dataclass(frozen=True)
-class Fallback:
-    """One entry of the fallback list: a face, its bold, and the languages it is kept for (empty: all)."""
-
-    regular: Path
-    bold: Path | None = None
-    languages: tuple[str, ...] = ()
-
-    def path(self, bold: bool) -> Path:
-        return self.bold if bold and self.bold is not None else self.regular
 
 
 # --- Shaped text ---------------------------------------------------------------------------
@@ -186,36 +137,15 @@ class ShapedText:
         return sum(self.advances[start:end])
 
 
-def _candidates(span: Span, fallbacks: Sequence[Fallback], language: str) -> list[Path]:
-    """The faces a span's characters may be set in, in order of preference."""
-    wanted = primary_language(language)
-    chosen = [span.face]
-    chosen += [entry.path(span.bold) for entry in fallbacks if not entry.languages or wanted in entry.languages]
-    return list(dict.fromkeys(chosen))
-
-
 def _assign_faces(spans: Sequence[Span], fallbacks: Sequence[Fallback], language: str) -> tuple[list[Face], list[str]]:
     """The face of every character, and the characters no face has."""
     faces: list[Face] = []
     missing: list[str] = []
-    last_resort = load_face(fallbacks[-1].path(False)) if fallbacks else None
     for span in spans:
-        candidates = _candidates(span, fallbacks, language)
-        current: Face | None = None
-        leading = len(faces)  # punctuation opening a span takes the face of the text after it (an opening «)
-        for char in span.text:
-            sticky = unicodedata.category(char) in _STICKY
-            if current is None or not (sticky and current.has(char)):
-                current = next((face for path in candidates if (face := load_face(path)).has(char)), None)
-                if current is None:
-                    missing.append(char)
-                    current = last_resort or load_face(span.face)
-            if not sticky and leading is not None:
-                opening = range(leading, len(faces))
-                if all(current.has(span.text[index - leading]) for index in opening):
-                    faces[leading:] = [current] * len(opening)
-                leading = None
-            faces.append(current)
+        last_resort = fallbacks[-1].regular if fallbacks else span.face
+        paths, lost = assign_faces(span.text, candidates(span.face, span.bold, fallbacks, language), last_resort)
+        faces += [load_face(path) for path in paths]
+        missing += lost
     return faces, missing
 
 
