@@ -163,70 +163,78 @@ class ShapedParagraph(Flowable):
         canvas.restoreState()
 
     def _draw_line(self, line: Line, baseline: float) -> None:
-        """Draw one line's pieces left to right, each glyph at its shaped position."""
-        clipped = [(piece, max(piece.start, line.start), min(piece.end, line.end)) for piece in self.shaped.pieces]
-        pieces = visual_order([(piece, a, b) for piece, a, b in clipped if a < b])
+        """Draw one line at its alignment: flush right when the paragraph runs right to left."""
         width = self.shaped.width(line.start, line.end)
         left, room = self.style.leftIndent, self.width - self.style.leftIndent - self.style.rightIndent
         alignment = TA_RIGHT if self.rtl else self.style.alignment
         pen = left + (room - width if alignment == TA_RIGHT else (room - width) / 2 if alignment == TA_CENTER else 0)
-        text = self.canv.beginText()
-        for piece, start, end in pieces:
-            text.setFont(piece.face.name, self.shaped.size)
-            pen = self._draw_piece(text, piece, start, end, pen, baseline)
-        self.canv.drawText(text)
+        draw_shaped_line(self.canv, self.shaped, pen, baseline, line.start, line.end)
 
-    def _draw_piece(self, text, piece: Piece, start: int, end: int, pen: float, baseline: float) -> float:
-        """Glyphs of ``piece`` with clusters in ``start..end``; runs of unadjusted glyphs go out as one string."""
-        size, name = self.shaped.size, piece.face.name
-        pending, origin, natural_end, rise = "", (0.0, 0.0), 0.0, 0.0
-        clusters: dict[int, list[float]] = {}  # cluster -> [left, right] along the baseline
-        for glyph in piece.glyphs:
-            if not start <= glyph.cluster < end:
-                continue
-            extent = clusters.setdefault(glyph.cluster, [pen, pen])
-            extent[1] = pen + glyph.advance
-            x = pen + glyph.dx
-            if pending and glyph.dy == rise and abs(x - natural_end) < 1e-3:
-                pending += glyph.code
-            else:
-                if pending:
-                    text.setTextOrigin(*origin)
-                    text.textOut(pending)
-                pending, origin, rise, natural_end = glyph.code, (x, baseline + glyph.dy), glyph.dy, x
-            natural_end += pdfmetrics.stringWidth(glyph.code, name, size)
-            pen += glyph.advance
-        if pending:
-            text.setTextOrigin(*origin)
-            text.textOut(pending)
-        if piece.text_layer:
-            self._text_layer(text, piece, clusters, end, baseline)
-        return pen
 
-    def _text_layer(self, text, piece: Piece, clusters: dict[int, list[float]], end: int, baseline: float) -> None:
-        """The characters of a right-to-left piece, invisible, each in its share of its cluster's place.
+def draw_shaped_line(canvas, shaped: ShapedText, left: float, baseline: float, start: int = 0, end: int | None = None) -> None:
+    """Draw characters ``start`` to ``end`` of ``shaped`` as one line in visual order, from ``left`` on ``baseline``."""
+    end = len(shaped.text) if end is None else end
+    clipped = [(piece, max(piece.start, start), min(piece.end, end)) for piece in shaped.pieces]
+    text = canvas.beginText()
+    pen = left
+    for piece, first, stop in visual_order([(piece, a, b) for piece, a, b in clipped if a < b]):
+        text.setFont(piece.face.name, shaped.size)
+        pen = _draw_piece(text, shaped, piece, first, stop, pen, baseline)
+    canvas.drawText(text)
 
-        A cluster that takes no room (the alef of a lam-alef ligature) shares the place of the one before it.
-        """
-        font, chars = piece.face.font, self.shaped.text
-        starts = [*sorted(clusters), end]
-        places: list[list[float]] = []  # [first character, end, left, right]
-        for index, cluster in enumerate(starts[:-1]):
-            left, right = clusters[cluster]
-            if places and right - left < 1e-6:
-                places[-1][1] = starts[index + 1]
-            else:
-                places.append([cluster, starts[index + 1], left, right])
-        text.setTextRenderMode(3)
-        for first, stop, left, right in places:
-            meaning = chars[int(first) : int(stop)]
-            share = (right - left) / len(meaning)
-            for offset, char in enumerate(meaning):  # the first character is the rightmost
-                glyph = font.face.charToGlyph.get(ord(char)) or piece.face.box
-                code = font.code_for(glyph, char, piece.face.hb.get_glyph_h_advance(glyph))
-                natural = pdfmetrics.stringWidth(code, font.fontName, self.shaped.size)
-                text.setHorizScale(100 * share / natural if natural and share else 100)  # each character fills its share
-                text.setTextOrigin(right - (offset + 1) * share, baseline)
-                text.textOut(code)
-        text.setHorizScale(100)
-        text.setTextRenderMode(0)
+
+def _draw_piece(text, shaped: ShapedText, piece: Piece, start: int, end: int, pen: float, baseline: float) -> float:
+    """Glyphs of ``piece`` with clusters in ``start..end``; runs of unadjusted glyphs go out as one string."""
+    size, name = shaped.size, piece.face.name
+    pending, origin, natural_end, rise = "", (0.0, 0.0), 0.0, 0.0
+    clusters: dict[int, list[float]] = {}  # cluster -> [left, right] along the baseline
+    for glyph in piece.glyphs:
+        if not start <= glyph.cluster < end:
+            continue
+        extent = clusters.setdefault(glyph.cluster, [pen, pen])
+        extent[1] = pen + glyph.advance
+        x = pen + glyph.dx
+        if pending and glyph.dy == rise and abs(x - natural_end) < 1e-3:
+            pending += glyph.code
+        else:
+            if pending:
+                text.setTextOrigin(*origin)
+                text.textOut(pending)
+            pending, origin, rise, natural_end = glyph.code, (x, baseline + glyph.dy), glyph.dy, x
+        natural_end += pdfmetrics.stringWidth(glyph.code, name, size)
+        pen += glyph.advance
+    if pending:
+        text.setTextOrigin(*origin)
+        text.textOut(pending)
+    if piece.text_layer:
+        _text_layer(text, shaped, piece, clusters, end, baseline)
+    return pen
+
+
+def _text_layer(text, shaped: ShapedText, piece: Piece, clusters: dict[int, list[float]], end: int, baseline: float) -> None:
+    """The characters of a right-to-left piece, invisible, each in its share of its cluster's place.
+
+    A cluster that takes no room (the alef of a lam-alef ligature) shares the place of the one before it.
+    """
+    font, chars = piece.face.font, shaped.text
+    starts = [*sorted(clusters), end]
+    places: list[list[float]] = []  # [first character, end, left, right]
+    for index, cluster in enumerate(starts[:-1]):
+        left, right = clusters[cluster]
+        if places and right - left < 1e-6:
+            places[-1][1] = starts[index + 1]
+        else:
+            places.append([cluster, starts[index + 1], left, right])
+    text.setTextRenderMode(3)
+    for first, stop, left, right in places:
+        meaning = chars[int(first) : int(stop)]
+        share = (right - left) / len(meaning)
+        for offset, char in enumerate(meaning):  # the first character is the rightmost
+            glyph = font.face.charToGlyph.get(ord(char)) or piece.face.box
+            code = font.code_for(glyph, char, piece.face.hb.get_glyph_h_advance(glyph))
+            natural = pdfmetrics.stringWidth(code, font.fontName, shaped.size)
+            text.setHorizScale(100 * share / natural if natural and share else 100)  # each character fills its share
+            text.setTextOrigin(right - (offset + 1) * share, baseline)
+            text.textOut(code)
+    text.setHorizScale(100)
+    text.setTextRenderMode(0)
