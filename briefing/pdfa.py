@@ -14,6 +14,7 @@ JavaScript, the metadata and the output intent.
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from functools import cache
 
@@ -49,8 +50,7 @@ def make_pdfa(data: bytes, language: str, *, pdfua: bool = False) -> bytes:
             if trans is not None and not trans.keys():  # reportlab's empty page transition: not a PDF/A key
                 del page.obj["/Trans"]
         pdfa.prepare(pdf, FLAVOUR, output_intent=srgb_profile(), output_condition_identifier=_CONDITION)
-        if pdfua:
-            _declare_pdfua(pdf)
+        _finish_xmp(pdf, pdfua)
         for intent in pdf.Root.OutputIntents:  # compressed once per process, not once per export
             intent.DestOutputProfile.write(_compressed_profile(), filter=pikepdf.Name.FlateDecode)
         out = io.BytesIO()
@@ -59,12 +59,25 @@ def make_pdfa(data: bytes, language: str, *, pdfua: bool = False) -> bytes:
     return out.getvalue()
 
 
-def _declare_pdfua(pdf) -> None:
-    """Add ``pdfuaid:part 1`` to the XMP packet, with the extension schema PDF/A asks for around it."""
+def _finish_xmp(pdf, pdfua: bool) -> None:
+    """Date the XMP packet as the document (so the same document gives the same bytes); with ``pdfua`` declare PDF/UA-1.
+
+    ``prepare`` stamps ``xmp:MetadataDate`` with the clock; the document's own
+    ``xmp:ModifyDate`` (the export time, or the fixed date of an invariant
+    build) is when the metadata was written too. PDF/UA-1 is declared with
+    ``pdfuaid:part 1`` and the extension schema PDF/A asks for around it.
+    """
     metadata = pdf.Root.Metadata
     packet = metadata.read_bytes()
-    close = packet.rindex(b"</rdf:RDF>")
-    metadata.write(packet[:close] + _PDFUA_XMP + packet[close:])
+    modified = re.search(rb"<xmp:ModifyDate>([^<]+)</xmp:ModifyDate>", packet)
+    if modified:
+        packet = re.sub(
+            rb"<xmp:MetadataDate>[^<]+</xmp:MetadataDate>", b"<xmp:MetadataDate>" + modified.group(1) + b"</xmp:MetadataDate>", packet
+        )
+    if pdfua:
+        close = packet.rindex(b"</rdf:RDF>")
+        packet = packet[:close] + _PDFUA_XMP + packet[close:]
+    metadata.write(packet)
 
 
 _PDFUA_XMP = b"""<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"

@@ -128,3 +128,13 @@ def char_name(char: str) -> str:
 def missing_warning(char: str, where: str) -> str:
     """The one warning for a character no bundled font has, the same in both formats."""
     return f"no bundled font can show {char_name(char)} in {where}: it is drawn as a box"
+
+
+def fallbacks_for(house) -> tuple[Fallback, ...]:
+    """The fallback list of a house style (:class:`~briefing.style.HouseStyle`), with its files found."""
+    from ..paths import asset
+
+    return tuple(
+        Fallback(entry.name, asset(f"fonts/{entry.regular}"), asset(f"fonts/{entry.bold}") if entry.bold else None, tuple(entry.languages))
+        for entry in house.fallback
+    )

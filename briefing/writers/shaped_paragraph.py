@@ -107,10 +107,11 @@ def visual_order(pieces: list[tuple[Piece, int, int]]) -> list[tuple[Piece, int,
 class ShapedParagraph(Flowable):
     """A paragraph of shaped text in a paragraph style's size, leading, colour, indents and spacing."""
 
-    def __init__(self, shaped: ShapedText, style: ParagraphStyle, lines: list[Line] | None = None):
+    def __init__(self, shaped: ShapedText, style: ParagraphStyle, lines: list[Line] | None = None, bullet: str = ""):
         super().__init__()
         self.shaped = shaped
         self.style = style
+        self.bullet = bullet  # plain text hanging at the style's bullet indent on the first line, as reportlab's bulletText
         self.spaceBefore = style.spaceBefore
         self.spaceAfter = style.spaceAfter
         self.keepWithNext = getattr(style, "keepWithNext", 0)
@@ -146,9 +147,10 @@ class ShapedParagraph(Flowable):
             count += 1
         if count == 0 or count == len(lines):
             return [] if count == 0 else [self]
-        first = ShapedParagraph(self.shaped, self.style, lines[:count])
+        first = ShapedParagraph(self.shaped, self.style, lines[:count], self.bullet)
         second = ShapedParagraph(self.shaped, self.style, lines[count:])
         first.spaceAfter, second.spaceBefore = 0, 0
+        first.entry = getattr(self, "entry", None)  # a heading's contents entry stays with its first part
         return [first, second]
 
     def draw(self) -> None:
@@ -156,9 +158,12 @@ class ShapedParagraph(Flowable):
         canvas.saveState()
         canvas.setFillColor(style.textColor)
         top = self.height
-        for line in self._lines or []:
+        for index, line in enumerate(self._lines or []):
             top -= line.ascent
             self._draw_line(line, top)
+            if index == 0 and self.bullet:
+                canvas.setFont(style.bulletFontName, style.bulletFontSize)
+                canvas.drawString(style.bulletIndent, top, self.bullet)
             top -= line.descent
         canvas.restoreState()
 
