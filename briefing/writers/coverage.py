@@ -81,9 +81,17 @@ def base_level(text: str, tag: str) -> int:
     return 0
 
 
+_PRINTABLE_ASCII = frozenset(range(0x20, 0x7F))
+
+
 def is_plain(text: str, primary: frozenset[int]) -> bool:
-    """True when ``text`` needs neither fallback faces nor bidi: every character in ``primary``, none right to left."""
-    return all(ord(char) in primary and unicodedata.bidirectional(char) not in _STRONG_RTL for char in text)
+    """True when ``text`` needs neither fallback faces nor bidi: every character in ``primary``, none right to left.
+
+    Every Latin brief asks this of every run, so ASCII text is answered at C speed.
+    """
+    if text.isascii() and primary >= _PRINTABLE_ASCII:
+        return all(ord(char) in primary for char in set(text))
+    return all(ord(char) in primary and unicodedata.bidirectional(char) not in _STRONG_RTL for char in set(text))
 
 
 def candidates(face: Path, bold: bool, fallbacks: Sequence[Fallback], language: str) -> list[Path]:

@@ -4,7 +4,7 @@ The Word writer gives every heading, list and table its real Word style, so
 LibreOffice's PDF export (``writer_pdf_Export`` with ``UseTaggedPDF`` and
 ``PDFUACompliance``) tags them as headings, lists and tables, with the
 document language, title and reading order. The file is then made PDF/A-2b by
-:func:`briefing.pdfa.make_pdfa`, like every PDF Briefing exports.
+:func:`briefing.pdfa.make_pdfa_foreign`, like every PDF Briefing exports.
 """
 
 from __future__ import annotations
@@ -128,9 +128,9 @@ class TaggedPdfWriter:
             raise ExportError("a tagged PDF needs LibreOffice, which is not installed", hint=INSTALL_HINT)
         docx = io.BytesIO()
         written = get_writer("docx").write(document, docx, options)
-        from ..pdfa import make_pdfa
+        from ..pdfa import make_pdfa_foreign
 
-        data = make_pdfa(unbox_layout_tables(docx_to_tagged_pdf(docx.getvalue(), soffice)), document.meta.language, pdfua=True)
+        data = make_pdfa_foreign(unbox_layout_tables(docx_to_tagged_pdf(docx.getvalue(), soffice)), document.meta.language, pdfua=True)
         stream.write(data)
         return WriteResult(pages=_page_count(data), warnings=written.warnings)
 

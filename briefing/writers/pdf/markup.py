@@ -31,6 +31,19 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def _markup(runs: list[tuple[str, bool, bool]]) -> str:
+    """Paragraph markup for cleaned ``(text, strong, emphasis)`` runs: <b> and <i> around escaped text."""
+    parts = []
+    for text, strong, emphasis in runs:
+        markup = escape(text)
+        if emphasis:
+            markup = f"<i>{markup}</i>"
+        if strong:
+            markup = f"<b>{markup}</b>"
+        parts.append(markup)
+    return "".join(parts)
+
+
 class Markup:
     """Turns document text into paragraphs for one kit; removals go to ``guard``, missing characters to ``scripts``."""
 
@@ -49,15 +62,7 @@ class Markup:
 
     def runs(self, runs: Inline, style: str, where: str) -> str:
         """Markup for runs: emphasis becomes <i>, strong becomes <b>, everything else is escaped."""
-        return "".join(self._run(run, style, where) for run in runs)
-
-    def _run(self, run: Run, style: str, where: str) -> str:
-        markup = escape(self.guard.clean(run.text, where))
-        if run.emphasis:
-            markup = f"<i>{markup}</i>"
-        if run.strong:
-            markup = f"<b>{markup}</b>"
-        return markup
+        return _markup([(self.guard.clean(run.text, where), run.strong, run.emphasis) for run in runs])
 
     def flowable(
         self, runs: Inline | str, style: str, where: str, lang: str = "", cls: type = ParagraphFlowable, **kwargs: Any
@@ -69,7 +74,7 @@ class Markup:
         runs = (Run(runs),) if isinstance(runs, str) else runs
         cleaned = [(self.guard.clean(run.text, where), run.strong, run.emphasis) for run in runs]
         if all(self.plain(text, style, bold, italic) for text, bold, italic in cleaned):
-            return cls(self.runs(runs, style, where), self._kit.style(style), **kwargs)
+            return cls(_markup(cleaned), self._kit.style(style), **kwargs)
         return self.scripts.paragraph(
             cleaned, self._kit.style(style), lambda bold, italic: self._kit.face(style, bold, italic).path, where, lang
         )
