@@ -65,7 +65,16 @@ def main(argv: list[str] | None = None) -> int:
             medians["ours"].append(child_median(ROOT, args.brief.resolve(), args.runs, Path(home)))
             medians["theirs"].append(child_median(args.other.resolve(), args.brief.resolve(), args.runs, Path(home)))
     ours, theirs = statistics.median(medians["ours"]), statistics.median(medians["theirs"])
-    print(json.dumps({"ours_cpu_ms": round(ours * 1000, 1), "theirs_cpu_ms": round(theirs * 1000, 1), "ratio": round(ours / theirs, 3), "rounds": medians}))
+    print(
+        json.dumps(
+            {
+                "ours_cpu_ms": round(ours * 1000, 1),
+                "theirs_cpu_ms": round(theirs * 1000, 1),
+                "ratio": round(ours / theirs, 3),
+                "rounds": medians,
+            }
+        )
+    )
     return 0
 
 

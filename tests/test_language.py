@@ -10,7 +10,7 @@ from briefing.brief.store import load_brief
 from briefing.content.library import load_library
 from briefing.content.model import Quotation
 from briefing.export import export_brief, options_for
-from briefing.templating.render import build_document
+from briefing.templating.build import build_document
 from tests.conftest import SAMPLE_BRIEF
 
 
