@@ -19,7 +19,7 @@ from .printing import match_page, print_pdf
 from .session import BriefSession
 from .workers import JobSignals, export_job
 
-FORMATS = {"pdf": ("PDF", ".pdf"), "docx": ("Word", ".docx")}
+FORMATS = {"pdf": ("PDF", ".pdf"), "docx": ("Word", ".docx"), "pdf-tagged": ("Tagged PDF", ".pdf")}
 
 
 class ExportActions(QObject):
