@@ -103,23 +103,26 @@ def candidates(face: Path, bold: bool, fallbacks: Sequence[Fallback], language: 
 
 def assign_faces(text: str, faces: Sequence[Path], last_resort: Path) -> tuple[list[Path], list[str]]:
     """The face of each character of one run, and the characters no face in ``faces`` has."""
-    chosen: list[Path] = []
+    paths = [*faces, last_resort]
+    maps = [coverage(path) for path in paths]
+    resort = len(paths) - 1
+    chosen: list[int] = []  # indices into paths: comparing paths would cost more than the choosing
     missing: list[str] = []
-    current: Path | None = None
+    current: int | None = None
     leading: int | None = 0  # punctuation opening the run takes the face of the text after it (an opening «)
     for char in text:
         code, sticky = ord(char), unicodedata.category(char) in _STICKY
-        if current is None or not (sticky and code in coverage(current)):
-            current = next((path for path in faces if code in coverage(path)), None)
+        if current is None or not (sticky and code in maps[current]):
+            current = next((index for index in range(resort) if code in maps[index]), None)
             if current is None:
                 missing.append(char)
-                current = last_resort
+                current = resort
         if not sticky and leading is not None:
-            if all(ord(text[index]) in coverage(current) for index in range(leading, len(chosen))):
+            if all(ord(text[index]) in maps[current] for index in range(leading, len(chosen))):
                 chosen[leading:] = [current] * (len(chosen) - leading)
             leading = None
         chosen.append(current)
-    return chosen, missing
+    return [paths[index] for index in chosen], missing
 
 
 def family_of(path: Path, fallbacks: Sequence[Fallback]) -> Fallback | None:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from .shaping import Piece, ShapedText
@@ -190,7 +189,7 @@ def draw_shaped_line(canvas, shaped: ShapedText, left: float, baseline: float, s
 
 def _draw_piece(text, shaped: ShapedText, piece: Piece, start: int, end: int, pen: float, baseline: float) -> float:
     """Glyphs of ``piece`` with clusters in ``start..end``; runs of unadjusted glyphs go out as one string."""
-    size, name = shaped.size, piece.face.name
+    size, widths = shaped.size, piece.face.font.face.getCharWidth
     pending, origin, natural_end, rise = "", (0.0, 0.0), 0.0, 0.0
     clusters: dict[int, list[float]] = {}  # cluster -> [left, right] along the baseline
     for glyph in piece.glyphs:
@@ -206,7 +205,7 @@ def _draw_piece(text, shaped: ShapedText, piece: Piece, start: int, end: int, pe
                 text.setTextOrigin(*origin)
                 text.textOut(pending)
             pending, origin, rise, natural_end = glyph.code, (x, baseline + glyph.dy), glyph.dy, x
-        natural_end += pdfmetrics.stringWidth(glyph.code, name, size)
+        natural_end += widths(ord(glyph.code)) * size / 1000  # where the PDF's own advance puts the next glyph
         pen += glyph.advance
     if pending:
         text.setTextOrigin(*origin)
@@ -237,7 +236,7 @@ def _text_layer(text, shaped: ShapedText, piece: Piece, clusters: dict[int, list
         for offset, char in enumerate(meaning):  # the first character is the rightmost
             glyph = font.face.charToGlyph.get(ord(char)) or piece.face.box
             code = font.code_for(glyph, char, piece.face.hb.get_glyph_h_advance(glyph))
-            natural = pdfmetrics.stringWidth(code, font.fontName, shaped.size)
+            natural = font.face.getCharWidth(ord(code)) * shaped.size / 1000
             text.setHorizScale(100 * share / natural if natural and share else 100)  # each character fills its share
             text.setTextOrigin(right - (offset + 1) * share, baseline)
             text.textOut(code)
