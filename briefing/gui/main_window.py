@@ -197,10 +197,6 @@ class MainWindow(QMainWindow):
         self.export_docx_action = A(
             "Export &Word\u2026", lambda: self.exports.export("docx"), "Ctrl+Shift+E", "Export the brief as a Word document"
         )
-        self.export_tagged_action = A(
-            "Export &Tagged PDF\u2026", lambda: self.exports.export("pdf-tagged"), None,
-            "Export an accessible, tagged PDF for screen readers (made from the Word file by LibreOffice)",
-        )  # fmt: skip
         self.print_action = A("&Print\u2026", self.exports.print_brief, QKeySequence.StandardKey.Print, "Print the brief")
         self.quit_action = A("&Quit", self.close, "Ctrl+Q", "Close Briefing")
         self.undo_action = self.session.stack.createUndoAction(self, "&Undo")
@@ -232,8 +228,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_pdf_action, self.export_docx_action, self.export_tagged_action, self.print_action])
-        file_menu.aboutToShow.connect(self._offer_tagged_pdf)
+        file_menu.addActions([self.export_pdf_action, self.export_docx_action, self.exports.tagged_action(file_menu), self.print_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -312,19 +307,11 @@ class MainWindow(QMainWindow):
         if result is not None:
             self.status.show_budget(result.budget_text(), result.fits is False)
 
-    @Slot()
-    def _offer_tagged_pdf(self) -> None:
-        """Show Export Tagged PDF only where LibreOffice, which makes it, is installed (looked up when the menu opens)."""
-        from ..writers.tagged_pdf import find_libreoffice
-
-        self.export_tagged_action.setVisible(find_libreoffice() is not None)
-
     @Slot(bool)
     def _export_running(self, running: bool) -> None:
         self.status.export_running(running)
         self.export_pdf_action.setEnabled(not running)
         self.export_docx_action.setEnabled(not running)
-        self.export_tagged_action.setEnabled(not running)
 
     # -- editing --------------------------------------------------------------------------------------------
     @Slot(list)

@@ -78,13 +78,13 @@ def test_tagged_pdf_is_offered_where_libreoffice_is(qtbot, window, monkeypatch):
     from briefing.writers import tagged_pdf
 
     file_menu = window.menuBar().actions()[0].menu()
-    assert window.export_tagged_action in file_menu.actions()
+    assert window.exports.tagged in file_menu.actions()
     monkeypatch.setattr(tagged_pdf, "find_libreoffice", lambda: None)
     file_menu.aboutToShow.emit()
-    assert not window.export_tagged_action.isVisible()
+    assert not window.exports.tagged.isVisible()
     monkeypatch.setattr(tagged_pdf, "find_libreoffice", lambda: "/usr/bin/soffice")
     file_menu.aboutToShow.emit()
-    assert window.export_tagged_action.isVisible()
+    assert window.exports.tagged.isVisible()
 
 
 def test_print_to_a_pdf_file(tmp_path, window):
