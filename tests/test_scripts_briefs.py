@@ -134,3 +134,31 @@ def test_libreoffice_converts_the_word_file_right_to_left_in_order(built, tmp_pa
         page = document.pages[0]
         urdu = [char for char in page.chars if char["text"] == "پ"]
     assert urdu and max(char["x1"] for char in urdu) > page.width - 75  # opens flush right
+
+
+def test_every_block_kind_takes_other_scripts(tmp_path):
+    """Headings (with their bookmarks and contents lines), lists, notes, sources and the banner, shaped."""
+    import io
+
+    import pypdf
+
+    from briefing.document.model import Contents, Document, Heading, ListBlock, Metadata, Note, Paragraph, Run, SourceEntry, SourcesList
+    from briefing.writers.pdf import render_pdf_bytes
+
+    blocks = (
+        Contents(),
+        Heading(1, (Run("第一章 Chapter"),)),
+        Paragraph((Run("نص عربي طويل " * 30),)),
+        ListBlock(False, ((Run("البند الأول"),), (Run("第二 item"),))),
+        Heading(2, (Run("हिन्दी heading"),)),
+        Note((Run("ملاحظة"),), title="备注"),
+        SourcesList((SourceEntry(1, "مصدر", "cite"),)),
+    )
+    data, result = render_pdf_bytes(Document(Metadata(title="目录 test", caveat="عربي"), blocks), options_for())
+    assert result.warnings == ()
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert [item.title for item in reader.outline if not isinstance(item, list)] == ["第一章 Chapter"]
+    path = tmp_path / "blocks.pdf"
+    path.write_bytes(data)
+    text = "".join(char for char in _run("pdftotext", str(path), "-") if unicodedata.category(char) != "Cf")  # poppler's direction marks
+    assert "第一章 Chapter" in text and "第二 item" in text and "备注" in text and "हिन्दी heading" in text
