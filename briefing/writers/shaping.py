@@ -178,13 +178,16 @@ def _shape_piece(shaped: ShapedText, start: int, end: int, face: Face, level: in
     infos, positions = buffer.glyph_infos, buffer.glyph_positions
     starts = [*sorted({info.cluster for info in infos}), end]
     ends = {cluster: starts[index + 1] for index, cluster in enumerate(starts[:-1])}
-    seen: set[int] = set()
+    carriers: dict[int, int] = {}  # cluster -> the glyph that reads as its text: the widest (a split vowel's base)
+    for index, (info, position) in enumerate(zip(infos, positions, strict=True)):
+        best = carriers.get(info.cluster)
+        if best is None or position.x_advance > positions[best].x_advance:
+            carriers[info.cluster] = index
     glyphs = []
     text_layer = bool(level % 2)
-    for info, position in zip(infos, positions, strict=True):
+    for index, (info, position) in enumerate(zip(infos, positions, strict=True)):
         cluster = info.cluster
-        meaning = shaped.text[cluster : ends[cluster]] if cluster not in seen and not text_layer else ""
-        seen.add(cluster)
+        meaning = shaped.text[cluster : ends[cluster]] if carriers[cluster] == index and not text_layer else ""
         glyph, advance = info.codepoint, position.x_advance * scale
         if glyph == 0:  # the face has no glyph: draw its box instead of .notdef
             glyph = face.box
