@@ -85,6 +85,8 @@ class GlyphFont(TTFont):
         subsets = [list(subset) for subset in state.subsets] if state is not None else []
         super().addObjects(doc)
         for number, subset in enumerate(subsets):
+            if all(code < 0x10000 and code not in self._meaning for code in subset):
+                continue  # reportlab's own map is right for plain characters of the Basic Multilingual Plane
             base = (b"".join((SUBSETN(number), b"+", self.face.name, self.face.subfontNameX))).decode("pdfdoc")
             stream = doc.idToObject.get("toUnicodeCMap:" + base)
             if stream is not None:
