@@ -16,8 +16,8 @@ from reportlab.platypus import SimpleDocTemplate
 from briefing.paths import asset
 from briefing.pdfa import check_pdfa, make_pdfa
 from briefing.writers.coverage import Fallback, base_level, text_language
-from briefing.writers.shaped_paragraph import ShapedParagraph, break_lines, visual_order
-from briefing.writers.shaping import Span, bidi_levels, shape
+from briefing.writers.pdf.shaped_paragraph import ShapedParagraph, break_lines, visual_order
+from briefing.writers.pdf.shaping import Span, bidi_levels, shape
 from tests.conftest import require_tool
 
 FONTS = asset("fonts")

@@ -21,11 +21,11 @@ from ...pdfa import make_pdfa
 from .. import RenderOptions, WriteResult, register
 from ..common import DOCUMENT_DETAILS, TextGuard
 from ..coverage import fallbacks_for
-from ..pdf_scripts import ScriptSetter
 from .furniture import Furniture
 from .kit import kit_for
 from .layout import BriefDocTemplate
 from .markup import Markup
+from .scripts import ScriptSetter
 from .story import StoryBuilder
 
 

@@ -13,7 +13,7 @@ from reportlab.pdfbase.ttfonts import TTFError
 from ...errors import StyleError
 from ...style import HouseStyle, font_file
 from ..coverage import coverage
-from ..shaping import load_face
+from .shaping import load_face
 
 
 @dataclass(frozen=True)

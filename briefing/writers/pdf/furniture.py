@@ -18,10 +18,10 @@ from ...errors import RenderError
 from ...style import fill_slot
 from ..common import DOCUMENT_DETAILS, ELLIPSIS, HOUSE_SLOTS, marking_colour, slot_values, snippet
 from ..coverage import is_plain
-from ..pdf_scripts import ScriptSetter
 from .fonts import Face
 from .kit import Kit
 from .markup import Markup
+from .scripts import ScriptSetter
 
 RULE_WIDTH = 0.5  # header and footer rules, table row rules
 _RULE_BELOW_HEADER = 0.45  # the header rule's distance below the header baseline, in header leadings

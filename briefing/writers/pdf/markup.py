@@ -3,7 +3,7 @@
 Text its style's face shows in full, left to right, becomes reportlab
 paragraph markup (the fast path: every Latin brief). Anything else (a Chinese
 name, an Urdu paragraph, an Arabic quotation, an emoji) is shaped with the
-house style's fallback faces (:mod:`briefing.writers.pdf_scripts`); a
+house style's fallback faces (:mod:`briefing.writers.pdf.scripts`); a
 character no face has is drawn as a box, with one warning naming the item.
 """
 
@@ -18,8 +18,8 @@ from reportlab.platypus import Paragraph as ParagraphFlowable
 from ...document.model import Inline, Run
 from ..common import TextGuard
 from ..coverage import is_plain
-from ..pdf_scripts import ScriptSetter
 from .kit import Kit
+from .scripts import ScriptSetter
 
 
 def escape(text: str) -> str:

@@ -38,12 +38,12 @@ from ..common import (
     figure_cells,
     heading_level,
 )
-from ..pdf_scripts import ScriptSetter
 from ..visitor import NodeVisitor
 from .furniture import RULE_WIDTH, Line
 from .kit import Kit
 from .layout import WHERE, HeadingParagraph, PageNumber, TocEntry
 from .markup import Markup, escape
+from .scripts import ScriptSetter
 
 # Geometry: structure, not looks (sizes are in points unless named _EM)
 _ACCENT_WIDTH = 2.0  # the bar left of a quotation

@@ -21,7 +21,7 @@ import uharfbuzz
 from bidi import algorithm as uba
 from reportlab.pdfbase import pdfmetrics
 
-from .coverage import Fallback, assign_faces, base_level, candidates, text_language
+from ..coverage import Fallback, assign_faces, base_level, candidates, text_language
 from .glyph_font import GlyphFont
 
 _FEATURES = {"kern": True, "liga": True}

@@ -3,7 +3,7 @@
 The PDF writer keeps reportlab's Paragraph for text its style's face shows in
 full, left to right (the fast path, and every Latin brief). Anything else (a
 Chinese name, an Urdu paragraph, an Arabic quotation, an emoji) becomes a
-:class:`~briefing.writers.shaped_paragraph.ShapedParagraph`, or for page
+:class:`~briefing.writers.pdf.shaped_paragraph.ShapedParagraph`, or for page
 furniture a shaped line drawn straight on the canvas.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 
-from .coverage import Fallback, coverage, is_plain, missing_warning
+from ..coverage import Fallback, coverage, is_plain, missing_warning
 from .shaped_paragraph import ShapedParagraph, draw_shaped_line
 from .shaping import ShapedText, Span, shape
 

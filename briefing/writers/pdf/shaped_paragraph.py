@@ -2,7 +2,7 @@
 
 reportlab's Paragraph breaks lines on character widths and shapes word by
 word afterwards, and its right-to-left wrapping needs a library that is not
-on PyPI. This flowable takes a :class:`~briefing.writers.shaping.ShapedText`,
+on PyPI. This flowable takes a :class:`~briefing.writers.pdf.shaping.ShapedText`,
 breaks it where Unicode allows (after spaces, around ideographs) on the widths
 HarfBuzz measured, reorders each line by UAX #9 rule L2, and draws every glyph
 where HarfBuzz put it. A right-to-left paragraph is set flush right.
