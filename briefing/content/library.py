@@ -1,9 +1,7 @@
-"""The loaded library: every pack from every content folder, items by id, and the problems found."""
+"""The loaded library: every pack from every content folder, items by id, and the problems and warnings found."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -15,48 +13,60 @@ from pydantic import ValidationError
 from .. import paths
 from ..errors import BriefingError, ContentError, Location
 from ..yamlread import YamlDoc, load_yaml_file, validation_problems
-from .model import KINDS, ItemModel, Pack, Pillar, Source
+from .checks import pack_problems, pack_warnings
+from .citations import citation, fingerprint, locator, origin_citation
+from .model import KINDS, PACK_MODELS, ItemModel, Pack, PackV1, Pillar, Source, upgraded
+
+__all__ = ["Item", "Library", "citation", "load_library", "locator", "origin_citation", "read_pack", "validate_pack"]
 
 
 @dataclass(frozen=True)
 class Item:
-    """One library item with its pack context. ``id`` is ``pack/item``."""
+    """One library item with its pack context. ``id`` is ``pack/item``; ``source`` is the document it cites, if any."""
 
     id: str
     kind: str
     pack: str
     model: ItemModel
-    source: Source
+    source: Source | None
     path: Path
     line: int
 
     @cached_property
     def pillar(self) -> str | None:
-        """The full id of the item's pillar (a pillar is its own)."""
+        """The full id of the item's pillar (a pillar is its own; people and lines may have none)."""
         if isinstance(self.model, Pillar):
             return self.id
-        return f"{self.pack}/{self.model.pillar}"
+        pillar = self.model.pillar
+        return f"{self.pack}/{pillar}" if pillar else None
 
     @property
     def title(self) -> str:
         """A one-line name for lists."""
         fields = self.model.__dict__
+        if self.kind == "person":
+            return " ".join(p for p in (fields["title"], fields["name"]) if p)
+        if self.kind == "line":
+            return fields["question"] or fields["text"]
         for attr in ("title", "label", "name"):
             if attr in fields:
                 return fields[attr]
         return f"{fields.get('speaker_title') or ''} {fields['speaker']}: {fields['text']}".strip()
 
     def citation(self) -> str:
-        """Where it comes from: source title, author, date and paragraph."""
+        """Where it comes from: source title, author, date and place (a line is our own)."""
         return citation(self.snapshot())
 
     def snapshot(self) -> dict[str, Any]:
         """The item as plain JSON data: what a brief stores when the item is chosen."""
+        data = self.model.model_dump(mode="json")
+        if isinstance(data.get("source"), dict) and self.source is not None:
+            data["source"]["doc"] = self.source.id
         return {
-            **self.model.model_dump(mode="json"),
+            **data,
             "item_kind": self.kind,
             "pack": self.pack,
-            "origin": self.source.model_dump(mode="json"),
+            "origin": self.source.model_dump(mode="json") if self.source is not None else None,
         }
 
     def fingerprint(self) -> str:
@@ -65,12 +75,12 @@ class Item:
 
     @cached_property
     def _fingerprint(self) -> str:
-        blob = json.dumps(self.snapshot(), sort_keys=True, ensure_ascii=False).encode()
-        return hashlib.sha256(blob).hexdigest()[:16]
+        return fingerprint(self.snapshot())
 
     def as_json(self) -> dict[str, Any]:
         """The item in the stable ``content list --json`` shape."""
-        data: dict[str, Any] = self.model.model_dump(mode="json")
+        snap = self.snapshot()
+        data: dict[str, Any] = {k: v for k, v in snap.items() if k not in ("item_kind", "pack", "origin")}
         if self.kind == "quotation":
             data["quote_kind"] = data.pop("kind")
         elif "kind" in data:
@@ -80,8 +90,10 @@ class Item:
             "pack": self.pack,
             "file": str(self.path),
             "line": self.line,
-            "citation": self.citation(),
-            **self.model.source.model_dump(mode="json"),
+            "citation": citation(snap),
+            "doc": None,
+            "place": locator(snap),
+            **(snap.get("source") or {}),
         }
         return data
 
@@ -94,6 +106,8 @@ class Library:
     packs: dict[str, Pack] = field(default_factory=dict)
     problems: list[BriefingError] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)
+    warnings: list[BriefingError] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)  # pack id -> its file
 
     def __iter__(self) -> Iterator[Item]:
         return iter(self.items.values())
@@ -106,33 +120,6 @@ class Library:
 
     def pillars(self) -> list[Item]:
         return [item for item in self.items.values() if item.kind == "pillar"]
-
-
-def origin_citation(snapshot: dict[str, Any]) -> str:
-    """The source document of an item snapshot: author, title, publication and date."""
-    origin = snapshot.get("origin") or {}
-    parts = []
-    if origin.get("author"):
-        parts.append(str(origin["author"]))
-    if origin.get("title"):
-        parts.append(f"\u201c{origin['title']}\u201d")
-    for key in ("publication", "date"):
-        if origin.get(key):
-            parts.append(str(origin[key]))
-    return ", ".join(parts)
-
-
-def locator(snapshot: dict[str, Any]) -> str:
-    """Where in its source an item is: ``para. 7`` with any note."""
-    ref = snapshot.get("source") or {}
-    if not ref.get("paragraph"):
-        return ""
-    return f"para. {ref['paragraph']}" + (f" ({ref['note']})" if ref.get("note") else "")
-
-
-def citation(snapshot: dict[str, Any]) -> str:
-    """The full citation for an item snapshot: source document and paragraph."""
-    return ", ".join(p for p in (origin_citation(snapshot), locator(snapshot)) if p) or "source not recorded"
 
 
 def default_folders(extra: Iterable[Path] = ()) -> list[Path]:
@@ -150,8 +137,19 @@ def pack_files(folder: Path) -> list[Path]:
 ITEM_DEPTH = 2  # pack -> kind list -> item: the deepest position a valid pack needs (each item's line)
 
 
+def validate_pack(data: Any) -> Pack:
+    """Validate plain pack data by its ``format``; a format-1 pack comes back as format 2. Raises ValidationError."""
+    model = _model_for(data)
+    pack = model.model_validate(data, strict=True)
+    return upgraded(pack) if isinstance(pack, PackV1) else pack
+
+
+def _model_for(data: Any) -> type[Pack] | type[PackV1]:
+    return PACK_MODELS.get(data.get("format") if isinstance(data, dict) else None, Pack)
+
+
 def read_pack(path: Path) -> tuple[Pack | None, YamlDoc | None, list[BriefingError]]:
-    """Parse and validate one pack file. Returns the pack (or None) and its problems.
+    """Parse and validate one pack file. Returns the pack (format 2, or upgraded from format 1) or None, and its problems.
 
     A pack is first read recording only its items' positions, which is all a
     valid pack needs; one with any problem is read again with the position of
@@ -159,66 +157,35 @@ def read_pack(path: Path) -> tuple[Pack | None, YamlDoc | None, list[BriefingErr
     """
     try:
         doc = load_yaml_file(path, mark_depth=ITEM_DEPTH)
-        pack = Pack.model_validate(doc.data, strict=True)
+        pack = validate_pack(doc.data)
     except (BriefingError, ValidationError):
         pass
     else:
-        if not _check_references(pack, doc):
+        if not _check(pack, doc):
             return pack, doc, []
     try:
         doc = load_yaml_file(path)
     except BriefingError as exc:
         return None, None, [exc]
     try:
-        pack = Pack.model_validate(doc.data, strict=True)
+        pack = validate_pack(doc.data)
     except ValidationError as exc:
-        return None, doc, validation_problems(doc, exc, Pack, ContentError)
-    problems = _check_references(pack, doc)
+        return None, doc, validation_problems(doc, exc, _model_for(doc.data), ContentError)
+    problems = _check(pack, doc)
     return (pack if not problems else None), doc, problems
 
 
-def _check_references(pack: Pack, doc: YamlDoc) -> list[BriefingError]:
-    problems: list[BriefingError] = []
-    seen: dict[str, tuple[Any, ...]] = {}
-    pillar_ids = {p.id for p in pack.pillars}
-    for kind, plural in KINDS.items():
-        for index, model in enumerate(getattr(pack, plural)):
-            at = (plural, index, "id")
-            if model.id in seen:
-                first = doc.location(seen[model.id])
-                problems.append(
-                    ContentError(
-                        f"duplicate id {model.id!r} (first at line {first.line})",
-                        location=doc.location(at),
-                        hint="give each item its own id",
-                    )
-                )
-            else:
-                seen[model.id] = at
-            if kind != "pillar" and model.pillar not in pillar_ids:
-                problems.append(
-                    ContentError(
-                        f"unknown pillar {model.pillar!r}",
-                        location=doc.location((plural, index, "pillar")),
-                        hint="use one of: " + ", ".join(sorted(pillar_ids)) if pillar_ids else "add the pillar to pillars:",
-                    )
-                )
-            if kind == "quotation" and model.kind == "reported" and not model.verb:
-                problems.append(
-                    ContentError(
-                        "a reported statement needs its reporting verb",
-                        location=doc.location((plural, index)),
-                        hint="add verb: stated that",
-                    )
-                )
-    return problems
+def _check(pack: Pack, doc: YamlDoc) -> list[BriefingError]:
+    source_key = "sources" if isinstance(doc.data, dict) and "sources" in doc.data else "source"
+    return pack_problems(pack, doc.location, source_key)
 
 
 def load_library(folders: Iterable[Path] | None = None, extra: Iterable[Path] = ()) -> Library:
     """Load every pack in ``folders`` (default: bundled, user, then ``extra``).
 
     A broken pack is reported in ``problems`` and skipped; the others still load.
-    The same id in two places is a problem naming both.
+    The same id in two places is a problem naming both. ``warnings`` holds what
+    loads but deserves a look (a pending review, a display that repeats its unit).
     """
     from .cache import cached_read_pack
 
@@ -241,10 +208,15 @@ def load_library(folders: Iterable[Path] | None = None, extra: Iterable[Path] = 
                 )
                 continue
             library.packs[pack.pack] = pack
+            library.files[pack.pack] = path
+            library.warnings.extend(pack_warnings(pack, path, lines))
+            documents = {source.id: source for source in pack.sources}
             for kind, plural in KINDS.items():
                 for index, model in enumerate(getattr(pack, plural)):
                     item_id = f"{pack.pack}/{model.id}"
-                    item = Item(item_id, kind, pack.pack, model, pack.source, path, lines.get((plural, index), 1))
+                    cited = getattr(model, "source", None)
+                    document = None if cited is None else documents.get(cited.doc or pack.sources[0].id)
+                    item = Item(item_id, kind, pack.pack, model, document, path, lines.get((plural, index), 1))
                     if item_id in origin:
                         other = origin[item_id]
                         library.problems.append(

@@ -1,4 +1,4 @@
-"""The content pack format: source metadata, pillars, figures, quotations, events and projects.
+"""The content pack format: sources, pillars, figures, quotations, events, projects, people and lines.
 
 These pydantic models are the format's single definition: the loader validates
 packs with them and ``assets/schemas/content-pack.schema.json`` is generated
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, model_validator
 
 ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Date = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
@@ -26,15 +26,44 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
-class SourceRef(_Strict):
-    """Where in the source an item comes from."""
+Review = Literal["pending"]
+_REVIEW = Field(None, description="'pending' while a drafted item still needs the officer's own words")
+PLACES = ("paragraph", "page", "section", "table")
 
-    paragraph: int = Field(ge=1, description="Paragraph number in the source, counting from the first body paragraph")
+
+class Citation(_Strict):
+    """Where in which source an item comes from: a document of the pack and one place in it."""
+
+    doc: ItemId | None = Field(None, description="The id of one of the pack's sources; may be left out when the pack has only one")
+    paragraph: int | None = Field(None, ge=1, description="Paragraph number in the source, counting from the first body paragraph")
+    page: int | None = Field(None, ge=1, description="Page number, for a source cited by page")
+    section: Text | None = Field(None, description="Section heading or number, for a source cited by section")
+    table: Text | None = Field(None, description="Table name or number, for a source cited by table")
+    span: list[Annotated[int, Field(ge=0)]] | None = Field(
+        None, min_length=2, max_length=2, description="[START, END]: character offsets of the exact words in the cited paragraph or page"
+    )
     note: str | None = Field(None, description="Anything more precise, e.g. 'second sentence'")
 
+    @model_validator(mode="after")
+    def _one_place(self) -> Citation:
+        given = [name for name in PLACES if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                "a citation needs exactly one place: paragraph, page, section or table" + (f" (not {' and '.join(given)})" if given else "")
+            )
+        if self.span is not None and self.span[0] > self.span[1]:
+            raise ValueError("span [START, END] must not end before it starts")
+        return self
 
-class Source(_Strict):
-    """The document a pack is drawn from."""
+    @property
+    def place(self) -> tuple[str, int | str]:
+        """The one place given: ``("paragraph", 7)``, ``("page", 12)`` ..."""
+        name = next(n for n in PLACES if getattr(self, n) is not None)
+        return name, getattr(self, name)
+
+
+class SourceV1(_Strict):
+    """The one document a format-1 pack is drawn from."""
 
     title: Text
     author: Text
@@ -46,6 +75,23 @@ class Source(_Strict):
     paragraphing: str | None = Field(None, description="How paragraphs are numbered")
 
 
+SourceKind = Literal["article", "speech", "statement", "communique", "report", "dataset", "web-page", "interview", "own-reporting"]
+
+
+class Source(_Strict):
+    """One document a pack is drawn from (format 2's ``sources:`` list)."""
+
+    id: ItemId = Field(description="Short id that items cite as source: {doc: ID}")
+    title: Text
+    author: Text | None = Field(None, description="Who wrote or said it; null for, e.g., a dataset")
+    author_role: str | None = None
+    publication: str | None = Field(None, description="Where it was published; null when the source does not say")
+    date: Date | None = Field(None, description="As precise as known: YYYY, YYYY-MM or YYYY-MM-DD")
+    kind: SourceKind
+    url: str | None = None
+    paragraphing: str | None = Field(None, description="How paragraphs are numbered")
+
+
 class Pillar(_Strict):
     """A theme with its key messages."""
 
@@ -53,9 +99,10 @@ class Pillar(_Strict):
     title: Text
     summary: Text = Field(description="One paragraph, in our own words")
     key_messages: list[Text] = Field(min_length=1)
-    source: SourceRef
+    source: Citation
     tags: list[str] = _empty_list()
     level: Level | None = Field(None, description="Classification level, if above the lowest")
+    review: Review | None = _REVIEW
 
 
 class Figure(_Strict):
@@ -71,8 +118,9 @@ class Figure(_Strict):
     period: str | None = Field(None, description="A period instead of a date, e.g. '2025-2029' or 'daily'")
     pillar: ItemId
     tags: list[str] = _empty_list()
-    source: SourceRef
+    source: Citation
     level: Level | None = None
+    review: Review | None = _REVIEW
 
 
 class Quotation(_Strict):
@@ -89,8 +137,9 @@ class Quotation(_Strict):
     date: Date | None = None
     pillar: ItemId
     tags: list[str] = _empty_list()
-    source: SourceRef
+    source: Citation
     level: Level | None = None
+    review: Review | None = _REVIEW
 
 
 class Event(_Strict):
@@ -106,8 +155,9 @@ class Event(_Strict):
     participants: list[str] = _empty_list()
     pillar: ItemId
     tags: list[str] = _empty_list()
-    source: SourceRef
+    source: Citation
     level: Level | None = None
+    review: Review | None = _REVIEW
 
 
 class Project(_Strict):
@@ -120,17 +170,44 @@ class Project(_Strict):
     place: str | None = None
     pillar: ItemId
     tags: list[str] = _empty_list()
-    source: SourceRef
+    source: Citation
     level: Level | None = None
+    review: Review | None = _REVIEW
 
 
-class Pack(_Strict):
-    """A content pack: one YAML file in a content folder."""
+class Person(_Strict):
+    """Someone in the "who's who" of a meeting: name, title, role and a short biography."""
 
-    format: Literal[1] = Field(description="Pack format version")
-    pack: ItemId = Field(description="The pack id: the first part of every item id")
-    title: Text
-    source: Source
+    id: ItemId
+    name: Text
+    title: str | None = Field(None, description="Shown before the name, e.g. 'H.E.' or 'Dr'")
+    role: Text = Field(description="Their post, e.g. 'Chinese Ambassador to Pakistan'")
+    organisation: str | None = None
+    bio: str | None = Field(None, description="A short paragraph, in our own words")
+    as_of: Date | None = Field(None, description="When the role and biography were true")
+    pillar: ItemId | None = None
+    source: Citation | None = None
+    level: Level | None = None
+    tags: list[str] = _empty_list()
+    review: Review | None = _REVIEW
+
+
+class Line(_Strict):
+    """One of our own lines: a line to take, or an if-asked question with its answer. It has no source document."""
+
+    id: ItemId
+    kind: Literal["line-to-take", "if-asked"]
+    question: str | None = Field(None, description="For if-asked: the question we may be asked")
+    text: Text = Field(description="The line itself, or the answer to the question")
+    owner: str | None = Field(None, description="Who keeps the line, e.g. 'South Asia desk'")
+    last_reviewed: Date | None = Field(None, description="When the line was last checked; stale like a figure's as_of")
+    pillar: ItemId | None = None
+    level: Level | None = None
+    tags: list[str] = _empty_list()
+    review: Review | None = _REVIEW
+
+
+class _Items(_Strict):
     pillars: list[Pillar] = _empty_list()
     figures: list[Figure] = _empty_list()
     quotations: list[Quotation] = _empty_list()
@@ -138,11 +215,57 @@ class Pack(_Strict):
     projects: list[Project] = _empty_list()
 
 
-ItemModel = Pillar | Figure | Quotation | Event | Project
+class PackV1(_Items):
+    """A format-1 pack: one source document. It loads as a format-2 pack whose one source is ``main``."""
+
+    format: Literal[1] = Field(description="Pack format version")
+    pack: ItemId = Field(description="The pack id: the first part of every item id")
+    title: Text
+    source: SourceV1
+
+
+class Pack(_Items):
+    """A content pack: one YAML file in a content folder."""
+
+    format: Literal[2] = Field(description="Pack format version")
+    pack: ItemId = Field(description="The pack id: the first part of every item id")
+    title: Text
+    sources: list[Source] = Field(min_length=1, description="The documents the items cite; ids unique within the pack")
+    people: list[Person] = _empty_list()
+    lines: list[Line] = _empty_list()
+
+
+class PackFile(RootModel[Annotated[Pack | PackV1, Field(discriminator="format")]]):
+    """A pack file of either format, told apart by ``format``: what the JSON Schema describes."""
+
+
+PACK_MODELS: dict[Any, type[PackV1] | type[Pack]] = {1: PackV1, 2: Pack}
+MAIN_SOURCE = "main"
+
+
+def upgraded(old: PackV1) -> Pack:
+    """A format-1 pack as format 2: its source becomes the one source ``main``; items are unchanged."""
+    source = Source.model_construct(id=MAIN_SOURCE, **dict(old.source))
+    items = {plural: getattr(old, plural) for plural in _Items.model_fields}
+    return Pack.model_construct(format=2, pack=old.pack, title=old.title, sources=[source], people=[], lines=[], **items)
+
+
+ItemModel = Pillar | Figure | Quotation | Event | Project | Person | Line
 KINDS: dict[str, str] = {
     "pillar": "pillars",
     "figure": "figures",
     "quotation": "quotations",
     "event": "events",
     "project": "projects",
+    "person": "people",
+    "line": "lines",
+}
+MODELS: dict[str, type[BaseModel]] = {
+    "pillar": Pillar,
+    "figure": Figure,
+    "quotation": Quotation,
+    "event": Event,
+    "project": Project,
+    "person": Person,
+    "line": Line,
 }
