@@ -80,7 +80,9 @@ def pack_problems(pack: Pack, locate: Locate, source_key: str = "sources") -> li
 
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_WORDS = {w: n for n, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
+_WORDS = {
+    w: n for n, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])
+}
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th)?(?:\s*(thousand|million|billion|trillion)\b)?|\b([a-z]+)\b", re.IGNORECASE)
 
 

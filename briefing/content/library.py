@@ -139,12 +139,12 @@ ITEM_DEPTH = 2  # pack -> kind list -> item: the deepest position a valid pack n
 
 def validate_pack(data: Any) -> Pack:
     """Validate plain pack data by its ``format``; a format-1 pack comes back as format 2. Raises ValidationError."""
-    model = _model_for(data)
+    model = pack_model_for(data)
     pack = model.model_validate(data, strict=True)
     return upgraded(pack) if isinstance(pack, PackV1) else pack
 
 
-def _model_for(data: Any) -> type[Pack] | type[PackV1]:
+def pack_model_for(data: Any) -> type[Pack] | type[PackV1]:
     return PACK_MODELS.get(data.get("format") if isinstance(data, dict) else None, Pack)
 
 
@@ -170,7 +170,7 @@ def read_pack(path: Path) -> tuple[Pack | None, YamlDoc | None, list[BriefingErr
     try:
         pack = validate_pack(doc.data)
     except ValidationError as exc:
-        return None, doc, validation_problems(doc, exc, _model_for(doc.data), ContentError)
+        return None, doc, validation_problems(doc, exc, pack_model_for(doc.data), ContentError)
     problems = _check(pack, doc)
     return (pack if not problems else None), doc, problems
 
