@@ -81,7 +81,7 @@ def test_an_edit_keeps_comments_quoting_and_layout(tmp_path):
     before = path.read_text(encoding="utf-8")
     item = loaded(tmp_path).get("cpec-action-plan-2025/orange-line-passenger-trips")
     values = item.model.model_dump(mode="json") | {"label": "Trips on the Orange Line"}
-    writer.save_change(path, writer.edit_item("figure", item.model.id, values), expected=writer.digest(path))
+    writer.save_change(path, writer.edit_item("figure", item.model.id, values), expected=loaded(tmp_path).versions["cpec-action-plan-2025"])
     after = path.read_text(encoding="utf-8")
     changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b]
     assert changed == [
@@ -115,7 +115,7 @@ def test_a_format_1_pack_is_written_as_format_2_on_its_first_edit_and_briefs_fla
 
 def test_a_pack_changed_on_disk_is_a_conflict_and_nothing_is_written(tmp_path):
     path = write_pack(tmp_path, pack="c")
-    seen = writer.digest(path)
+    seen = loaded(tmp_path).versions["c"]
     path.write_text(path.read_text(encoding="utf-8").replace("Our summary.", "Their summary."), encoding="utf-8")
     theirs = path.read_bytes()
     with pytest.raises(writer.PackChanged, match="changed on disk since it was read"):

@@ -15,6 +15,7 @@ from ..errors import BriefingError, ContentError, Location
 from ..yamlread import YamlDoc, load_yaml_file, validation_problems
 from .checks import pack_problems, pack_warnings
 from .citations import citation, fingerprint, locator, origin_citation
+from .digest import digest
 from .model import KINDS, PACK_MODELS, ItemModel, Pack, PackV1, Pillar, Source, upgraded
 
 __all__ = ["Item", "Library", "citation", "load_library", "locator", "origin_citation", "read_pack", "validate_pack"]
@@ -108,6 +109,7 @@ class Library:
     folders: list[Path] = field(default_factory=list)
     warnings: list[BriefingError] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)  # pack id -> its file
+    versions: dict[str, str] = field(default_factory=dict)  # pack id -> digest of the file as loaded (see pack_writer)
 
     def __iter__(self) -> Iterator[Item]:
         return iter(self.items.values())
@@ -209,6 +211,7 @@ def load_library(folders: Iterable[Path] | None = None, extra: Iterable[Path] = 
                 continue
             library.packs[pack.pack] = pack
             library.files[pack.pack] = path
+            library.versions[pack.pack] = digest(path)
             library.warnings.extend(pack_warnings(pack, path, lines))
             documents = {source.id: source for source in pack.sources}
             for kind, plural in KINDS.items():

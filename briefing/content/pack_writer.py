@@ -9,7 +9,6 @@ conflict the caller can ask about; a file another process is saving is a
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Callable
@@ -24,6 +23,7 @@ from ..errors import BriefingError, ContentError, Location
 from ..yamlread import parse_yaml
 from . import pack_yaml
 from .checks import pack_problems
+from .digest import digest_of
 from .model import KINDS, MAIN_SOURCE, MODELS
 
 LOCK_TIMEOUT = 5.0  # seconds to wait for another process's save before "pack is busy"
@@ -37,14 +37,6 @@ class PackChanged(ContentError):
 
 class PackBusy(ContentError):
     """Another process is saving the same pack."""
-
-
-def digest(path: Path) -> str:
-    """What the file holds now, as a short hash: compare it later to tell whether the file changed."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()[:32]
-    except FileNotFoundError:
-        return ""
 
 
 @dataclass(frozen=True)
@@ -79,7 +71,7 @@ def save_change(path: Path, change: Change, *, expected: str | None = None, time
         ) from None
     try:
         raw = path.read_bytes()
-        if expected is not None and hashlib.sha256(raw).hexdigest()[:32] != expected:
+        if expected is not None and digest_of(raw) != expected:
             raise PackChanged(
                 "the pack changed on disk since it was read", location=Location(str(path)), hint="reload it, or save your change over it"
             )
@@ -91,7 +83,7 @@ def save_change(path: Path, change: Change, *, expected: str | None = None, time
         check_text(result, path)
         encoded = result.encode("utf-8")
         atomic_write_bytes(path, encoded, backup=True, error=ContentError)
-        return Saved(path, hashlib.sha256(encoded).hexdigest()[:32])
+        return Saved(path, digest_of(encoded))
     except OSError as exc:
         raise ContentError(f"cannot read the pack: {exc.strerror or exc}", location=Location(str(path))) from None
     finally:
