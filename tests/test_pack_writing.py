@@ -67,7 +67,7 @@ def test_new_edit_duplicate_and_delete_an_item_of_each_kind(tmp_path, kind):
     writer.save_change(path, writer.edit_item(kind, values["id"], edited))
     library = loaded(tmp_path)
     assert library.get(f"mine/{values['id']}").model.model_dump(exclude_defaults=True) == edited
-    writer.save_change(path, writer.duplicate_item(kind, values["id"], "the-copy"))
+    writer.save_change(path, writer.duplicate_item(kind, values["id"], edited | {"id": "the-copy"}))
     copy = loaded(tmp_path).get("mine/the-copy")
     assert copy.model.model_dump(exclude_defaults=True) == edited | {"id": "the-copy"}
     writer.save_change(path, writer.delete_item(kind, values["id"]))

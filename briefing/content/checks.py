@@ -38,9 +38,9 @@ def item_problems(kind: str, model: Any, pack: Pack) -> list[tuple[tuple[Any, ..
     if wrong:
         problems.append((("source", "doc"), *wrong))
     if kind == "quotation" and model.kind == "reported" and not model.verb:
-        problems.append(((), "a reported statement needs its reporting verb", "add verb: stated that"))
+        problems.append((("verb",), "a reported statement needs its reporting verb", "add verb: stated that"))
     if kind == "line" and model.kind == "if-asked" and not (model.question or "").strip():
-        problems.append(((), "an if-asked line needs its question", "add question: ..."))
+        problems.append((("question",), "an if-asked line needs its question", "add question: ..."))
     if kind == "line" and model.kind == "line-to-take" and model.question:
         problems.append((("question",), "a line to take has no question", "remove question:, or make it kind: if-asked"))
     return problems

@@ -178,14 +178,12 @@ def edit_item(kind: str, item_id: str, values: dict[str, Any]) -> Change:
     return change
 
 
-def duplicate_item(kind: str, item_id: str, new_id: str) -> Change:
-    """A change that copies item ``item_id`` as ``new_id``, just after it."""
+def duplicate_item(kind: str, item_id: str, values: dict[str, Any]) -> Change:
+    """A change that puts the copy ``values`` (of item ``item_id``, with its own id) just after the original."""
+    fields = item_fields(kind, values)
 
     def change(data: CommentedMap) -> None:
-        index = _index(data, kind, item_id)
-        copy = pack_yaml.plain(data[KINDS[kind]][index])
-        copy["id"] = new_id
-        data[KINDS[kind]].insert(index + 1, pack_yaml.node(kind, item_fields(kind, copy)))
+        data[KINDS[kind]].insert(_index(data, kind, item_id) + 1, pack_yaml.node(kind, fields))
 
     return change
 
