@@ -248,3 +248,25 @@ def test_only_the_users_folder_and_writable_team_folders_can_be_edited(tmp_path)
     assert why_read_only(write_pack(tmp_path / "shared", pack="team"), team) is None
     assert "marked writable" in why_read_only(write_pack(tmp_path / "read", pack="other"), team)
     assert team_folders_from_data([t.to_data() for t in team] + ["/x", 3, {}]) == [*team, TeamFolder(Path("/x"))]
+
+
+def test_any_text_written_reads_back_the_same(tmp_path):
+    """Whatever an officer types is quoted so that the strict reader gives back exactly that text."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    path = write_pack(tmp_path, pack="t")
+    like_plain = loaded(tmp_path).get("t/trips")
+    text = st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n"), min_size=1, max_size=40).filter(str.strip)
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(label=text, line=text)
+    def round_trip(label, line):
+        values = like_plain.model.model_dump(mode="json") | {"label": label}
+        writer.save_change(path, writer.edit_item("figure", "trips", values))
+        writer.save_change(path, writer.add_item("line", {"id": "typed", "kind": "line-to-take", "text": line}))
+        library = loaded(tmp_path)
+        assert library.get("t/trips").model.label == label and library.get("t/typed").model.text == line
+        writer.save_change(path, writer.delete_item("line", "typed"))
+
+    round_trip()

@@ -14,6 +14,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarStrin
 from ..errors import ContentError, Location
 
 _PLAIN = re.compile(r"^[a-z][a-z0-9-]*$")
+_PLAIN_TEXT = re.compile(r"^[A-Za-z][A-Za-z0-9 ,.'()/-]*[A-Za-z0-9.)]$")  # words and punctuation no YAML reader misreads
 _NOT_PLAIN = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf"}
 _FLOW_LISTS = ("tags", "participants", "span")
 _FIRST_ITEM = re.compile(r"^[A-Za-z_]\w*:\s*(#.*)?\n( *)- ", re.MULTILINE)
@@ -60,9 +61,12 @@ def dump(data: CommentedMap, original_text: str) -> str:
 def scalar(value: Any, like: Any = None) -> Any:
     """A value ready to write. Text is quoted unless it is a plain word, so no reader takes it for a number or boolean.
 
-    Text replacing a folded (``>-``) or literal (``|``) block keeps that style.
+    Text replacing a folded (``>-``) or literal (``|``) block keeps that style,
+    and plain text stays plain where that is safe.
     """
     if not isinstance(value, str):
+        return value
+    if type(like) is str and _PLAIN_TEXT.match(value) and value.lower() not in _NOT_PLAIN and "  " not in value:
         return value
     if isinstance(like, FoldedScalarString):
         return FoldedScalarString(value)

@@ -152,7 +152,7 @@ class ItemForm(QWidget):
             layout.addRow(label, box)
 
     def _editor(self, name: str, info: FieldInfo, pack: Pack, levels: Sequence[str]) -> QWidget:
-        optional = not info.is_required()
+        optional = not info.is_required() and info.default is None  # a field with a default always has a value
         choices = literal_choices(info)
         if name == "source":
             editor: QWidget = CitationEditor(pack, optional, self)
