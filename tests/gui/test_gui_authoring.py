@@ -146,7 +146,7 @@ def mine(qtbot):
 
 @pytest.mark.parametrize("kind", sorted(NEW))
 def test_create_edit_duplicate_and_delete_an_item_of_each_kind(mine, kind):
-    harness, path = mine
+    harness, _path = mine
     harness.dialogs.fill = NEW[kind]
     new_id = f"mine/{NEW[kind]['id']}"
     assert harness.actions.new_item(kind) == new_id
