@@ -11,7 +11,8 @@ from briefing.brief.model import Status, entry_for, status_of
 from briefing.brief.store import load_brief
 from briefing.cli import main
 from briefing.content.checks import figure_warnings, shown_amounts
-from briefing.content.library import load_library, read_pack
+from briefing.content.library import load_library
+from briefing.content.packfile import read_pack
 from briefing.content.search import search
 from tests.conftest import SAMPLE_BRIEF
 from tests.packs import MINIMAL, write_pack
@@ -87,7 +88,7 @@ def test_format_1_pack_loads_as_one_source_main_with_its_old_fingerprints(tmp_pa
     old_snapshot = {k: v for k, v in figure.snapshot().items() if k != "review"}
     old_snapshot["source"] = {"paragraph": 2, "note": None}
     old_snapshot["origin"] = {k: v for k, v in old_snapshot["origin"].items() if k != "id"}
-    from briefing.content.citations import fingerprint
+    from briefing.content.fingerprint import fingerprint
 
     assert fingerprint(old_snapshot) == figure.fingerprint() == entry_for(figure).fingerprint
 

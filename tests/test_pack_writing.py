@@ -14,7 +14,8 @@ from briefing.cli import main
 from briefing.content import pack_writer as writer
 from briefing.content.copying import duplicate_to_pack
 from briefing.content.folders import TeamFolder, team_folders_from_data, why_read_only
-from briefing.content.library import load_library, read_pack
+from briefing.content.library import load_library
+from briefing.content.packfile import read_pack
 from briefing.errors import ContentError
 from tests.packs import MINIMAL, write_pack
 

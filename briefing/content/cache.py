@@ -20,6 +20,7 @@ from .. import paths
 from ..atomic import atomic_write_bytes
 from ..errors import BriefingError
 from .model import KINDS, Pack
+from .packfile import read_pack, validate_pack
 
 CACHE_VERSION = 3
 Lines = dict[tuple[Any, ...], int]
@@ -45,8 +46,6 @@ def _read_disk(path: Path, stamp: tuple[int, int]) -> Result | None:
         raw = json.loads(entry.read_bytes())
         if raw.get("v") != CACHE_VERSION or tuple(raw.get("stamp", ())) != stamp or raw.get("path") != str(path):
             return None
-        from .library import validate_pack
-
         pack = validate_pack(raw["pack"])
         lines = {(plural, index): line for plural, index, line in raw["lines"]}
         return pack, lines, []
@@ -69,9 +68,7 @@ def _write_disk(path: Path, stamp: tuple[int, int], data: Any, lines: Lines) -> 
 
 
 def cached_read_pack(path: Path) -> Result:
-    """Like :func:`library.read_pack`, plus the line of each item; cached on file identity."""
-    from .library import read_pack
-
+    """Like :func:`packfile.read_pack`, plus the line of each item; cached on file identity."""
     key = path.resolve()
     try:
         stamp = _stamp(key)

@@ -8,17 +8,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from .. import paths
 from ..errors import BriefingError, ContentError, Location
-from ..yamlread import YamlDoc, load_yaml_file, validation_problems
-from .checks import pack_problems, pack_warnings
-from .citations import citation, fingerprint, locator, origin_citation
+from .cache import cached_read_pack
+from .checks import pack_warnings
 from .digest import digest
-from .model import KINDS, PACK_MODELS, ItemModel, Pack, PackV1, Pillar, Source, upgraded
-
-__all__ = ["Item", "Library", "citation", "load_library", "locator", "origin_citation", "read_pack", "validate_pack"]
+from .fingerprint import fingerprint
+from .model import KINDS, ItemModel, Pack, Pillar, Source
+from .packfile import pack_files
+from .present import citation, item_title, locator
 
 
 @dataclass(frozen=True)
@@ -44,15 +42,7 @@ class Item:
     @property
     def title(self) -> str:
         """A one-line name for lists."""
-        fields = self.model.__dict__
-        if self.kind == "person":
-            return " ".join(p for p in (fields["title"], fields["name"]) if p)
-        if self.kind == "line":
-            return fields["question"] or fields["text"]
-        for attr in ("title", "label", "name"):
-            if attr in fields:
-                return fields[attr]
-        return f"{fields.get('speaker_title') or ''} {fields['speaker']}: {fields['text']}".strip()
+        return item_title({**self.model.__dict__, "item_kind": self.kind})
 
     def citation(self) -> str:
         """Where it comes from: source title, author, date and place (a line is our own)."""
@@ -129,59 +119,6 @@ def default_folders(extra: Iterable[Path] = ()) -> list[Path]:
     return [paths.content_dir(), paths.user_content_dir(), *extra]
 
 
-def pack_files(folder: Path) -> list[Path]:
-    """The pack files in a folder, in a stable order."""
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file() and not p.name.startswith("."))
-
-
-ITEM_DEPTH = 2  # pack -> kind list -> item: the deepest position a valid pack needs (each item's line)
-
-
-def validate_pack(data: Any) -> Pack:
-    """Validate plain pack data by its ``format``; a format-1 pack comes back as format 2. Raises ValidationError."""
-    model = pack_model_for(data)
-    pack = model.model_validate(data, strict=True)
-    return upgraded(pack) if isinstance(pack, PackV1) else pack
-
-
-def pack_model_for(data: Any) -> type[Pack] | type[PackV1]:
-    return PACK_MODELS.get(data.get("format") if isinstance(data, dict) else None, Pack)
-
-
-def read_pack(path: Path) -> tuple[Pack | None, YamlDoc | None, list[BriefingError]]:
-    """Parse and validate one pack file. Returns the pack (format 2, or upgraded from format 1) or None, and its problems.
-
-    A pack is first read recording only its items' positions, which is all a
-    valid pack needs; one with any problem is read again with the position of
-    every value and key, so each problem points at its own line and column.
-    """
-    try:
-        doc = load_yaml_file(path, mark_depth=ITEM_DEPTH)
-        pack = validate_pack(doc.data)
-    except (BriefingError, ValidationError):
-        pass
-    else:
-        if not _check(pack, doc):
-            return pack, doc, []
-    try:
-        doc = load_yaml_file(path)
-    except BriefingError as exc:
-        return None, None, [exc]
-    try:
-        pack = validate_pack(doc.data)
-    except ValidationError as exc:
-        return None, doc, validation_problems(doc, exc, pack_model_for(doc.data), ContentError)
-    problems = _check(pack, doc)
-    return (pack if not problems else None), doc, problems
-
-
-def _check(pack: Pack, doc: YamlDoc) -> list[BriefingError]:
-    source_key = "sources" if isinstance(doc.data, dict) and "sources" in doc.data else "source"
-    return pack_problems(pack, doc.location, source_key)
-
-
 def load_library(folders: Iterable[Path] | None = None, extra: Iterable[Path] = ()) -> Library:
     """Load every pack in ``folders`` (default: bundled, user, then ``extra``).
 
@@ -189,8 +126,6 @@ def load_library(folders: Iterable[Path] | None = None, extra: Iterable[Path] = 
     The same id in two places is a problem naming both. ``warnings`` holds what
     loads but deserves a look (a pending review, a display that repeats its unit).
     """
-    from .cache import cached_read_pack
-
     library = Library(folders=list(folders) if folders is not None else default_folders(extra))
     origin: dict[str, Item] = {}
     for folder in library.folders:

@@ -92,23 +92,38 @@ class Source(_Strict):
     paragraphing: str | None = Field(None, description="How paragraphs are numbered")
 
 
-class Pillar(_Strict):
-    """A theme with its key messages."""
+class _Item(_Strict):
+    """What every library item has: its id, tags, classification level and review state."""
 
     id: ItemId
-    title: Text
-    summary: Text = Field(description="One paragraph, in our own words")
-    key_messages: list[Text] = Field(min_length=1)
-    source: Citation
     tags: list[str] = _empty_list()
     level: Level | None = Field(None, description="Classification level, if above the lowest")
     review: Review | None = _REVIEW
 
 
-class Figure(_Strict):
+class _SourcedItem(_Item):
+    """An item drawn from one of its pack's sources."""
+
+    source: Citation
+
+
+class _PillarItem(_SourcedItem):
+    """A sourced item filed under one of its pack's pillars."""
+
+    pillar: ItemId
+
+
+class Pillar(_SourcedItem):
+    """A theme with its key messages."""
+
+    title: Text
+    summary: Text = Field(description="One paragraph, in our own words")
+    key_messages: list[Text] = Field(min_length=1)
+
+
+class Figure(_PillarItem):
     """A number with its unit, date and source."""
 
-    id: ItemId
     label: Text = Field(description="What is counted, in our own words")
     value: int | float = Field(description="The number itself, e.g. 250000000")
     display: Text = Field(description="The value as the source words it, e.g. 'over 250 million'")
@@ -116,17 +131,11 @@ class Figure(_Strict):
     qualifier: Literal["exact", "over", "more than", "about", "up to", "at least", "ordinal"] = "exact"
     as_of: Date | None = Field(None, description="The date the figure was true")
     period: str | None = Field(None, description="A period instead of a date, e.g. '2025-2029' or 'daily'")
-    pillar: ItemId
-    tags: list[str] = _empty_list()
-    source: Citation
-    level: Level | None = None
-    review: Review | None = _REVIEW
 
 
-class Quotation(_Strict):
+class Quotation(_PillarItem):
     """A statement by a named person: direct (verbatim) or reported."""
 
-    id: ItemId
     speaker: Text
     speaker_title: str | None = Field(None, description="Title shown before the name, e.g. 'President'")
     role: Text
@@ -135,17 +144,11 @@ class Quotation(_Strict):
     text: Text = Field(description="Direct: verbatim. Reported: as the source reports it")
     occasion: Text
     date: Date | None = None
-    pillar: ItemId
-    tags: list[str] = _empty_list()
-    source: Citation
-    level: Level | None = None
-    review: Review | None = _REVIEW
 
 
-class Event(_Strict):
+class Event(_PillarItem):
     """A visit, summit, meeting or commemoration."""
 
-    id: ItemId
     kind: Literal["visit", "summit", "meeting", "commemoration", "launch"]
     title: Text
     summary: Text
@@ -153,32 +156,20 @@ class Event(_Strict):
     end_date: Date | None = None
     place: str | None = None
     participants: list[str] = _empty_list()
-    pillar: ItemId
-    tags: list[str] = _empty_list()
-    source: Citation
-    level: Level | None = None
-    review: Review | None = _REVIEW
 
 
-class Project(_Strict):
+class Project(_PillarItem):
     """A named project, programme or initiative."""
 
-    id: ItemId
     name: Text
     summary: Text
     status: Literal["planned", "under way", "operational", "completed", "announced"]
     place: str | None = None
-    pillar: ItemId
-    tags: list[str] = _empty_list()
-    source: Citation
-    level: Level | None = None
-    review: Review | None = _REVIEW
 
 
-class Person(_Strict):
+class Person(_Item):
     """Someone in the "who's who" of a meeting: name, title, role and a short biography."""
 
-    id: ItemId
     name: Text
     title: str | None = Field(None, description="Shown before the name, e.g. 'H.E.' or 'Dr'")
     role: Text = Field(description="Their post, e.g. 'Chinese Ambassador to Pakistan'")
@@ -187,24 +178,17 @@ class Person(_Strict):
     as_of: Date | None = Field(None, description="When the role and biography were true")
     pillar: ItemId | None = None
     source: Citation | None = None
-    level: Level | None = None
-    tags: list[str] = _empty_list()
-    review: Review | None = _REVIEW
 
 
-class Line(_Strict):
+class Line(_Item):
     """One of our own lines: a line to take, or an if-asked question with its answer. It has no source document."""
 
-    id: ItemId
     kind: Literal["line-to-take", "if-asked"]
     question: str | None = Field(None, description="For if-asked: the question we may be asked")
     text: Text = Field(description="The line itself, or the answer to the question")
     owner: str | None = Field(None, description="Who keeps the line, e.g. 'South Asia desk'")
     last_reviewed: Date | None = Field(None, description="When the line was last checked; stale like a figure's as_of")
     pillar: ItemId | None = None
-    level: Level | None = None
-    tags: list[str] = _empty_list()
-    review: Review | None = _REVIEW
 
 
 class _Items(_Strict):
@@ -269,3 +253,10 @@ MODELS: dict[str, type[BaseModel]] = {
     "person": Person,
     "line": Line,
 }
+LAST_FIELDS = ("pillar", "source", "tags", "level", "review")
+
+
+def field_names(kind: str) -> list[str]:
+    """An item kind's fields in reading order: the id, its own fields, then pillar, source, tags, level and review."""
+    names = list(MODELS[kind].model_fields)
+    return ["id", *(n for n in names if n != "id" and n not in LAST_FIELDS), *(n for n in LAST_FIELDS if n in names)]

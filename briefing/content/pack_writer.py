@@ -24,7 +24,7 @@ from ..yamlread import parse_yaml
 from . import pack_yaml
 from .checks import pack_problems
 from .digest import digest_of
-from .model import KINDS, MAIN_SOURCE, MODELS
+from .model import KINDS, MAIN_SOURCE, MODELS, field_names
 
 LOCK_TIMEOUT = 5.0  # seconds to wait for another process's save before "pack is busy"
 SCHEMA_LINE = "# yaml-language-server: $schema={schema}"
@@ -95,7 +95,7 @@ def check_text(text: str, path: Path) -> None:
     from pydantic import ValidationError
 
     from ..yamlread import validation_problems
-    from .library import pack_model_for, validate_pack
+    from .packfile import pack_model_for, validate_pack
 
     doc = parse_yaml(text, path)
     try:
@@ -135,7 +135,8 @@ def item_fields(kind: str, values: dict[str, Any]) -> dict[str, Any]:
     model = MODELS[kind].model_validate(values, strict=True)
     dumped = model.model_dump(mode="json")
     fields: dict[str, Any] = {}
-    for name, info in MODELS[kind].model_fields.items():
+    for name in field_names(kind):
+        info = MODELS[kind].model_fields[name]
         value = dumped[name]
         if not info.is_required() and value in (None, []):
             continue

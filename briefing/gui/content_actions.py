@@ -15,10 +15,10 @@ from ..content.folders import TeamFolder, my_pack_file, why_read_only
 from ..content.library import Item, Library
 from ..content.model import Pack
 from ..content.pack_writer import Change, PackBusy, PackChanged, free_id
+from ..content.present import KIND_LABELS
 from ..errors import BriefingError
 from .dialogs import Dialogs
 from .item_editor import ItemEditor
-from .present import KIND_LABELS
 
 
 class ContentActions(QObject):

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QV
 
 from ..content.item_check import FieldProblem, check_item
 from ..content.model import Pack
+from ..content.present import KIND_LABELS
 from .item_form import ItemForm, field_label
-from .present import KIND_LABELS
 from .widgets import describe
 
 CHECK_PAUSE_MS = 150

@@ -11,7 +11,7 @@ from pydantic.fields import FieldInfo
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from ..content.model import MODELS, PLACES, Pack
+from ..content.model import MODELS, PLACES, Pack, field_names
 from .widgets import describe
 
 LONG_TEXT = ("summary", "text", "bio", "question", "key_messages", "participants")  # several lines
@@ -131,7 +131,8 @@ class ItemForm(QWidget):
         self.helps: dict[str, QLabel] = {}
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for name, info in self.model.model_fields.items():
+        for name in field_names(kind):
+            info = self.model.model_fields[name]
             editor = self._editor(name, info, pack, levels)
             help_text = info.description or ""
             describe(editor, field_label(name), help_text or field_label(name))

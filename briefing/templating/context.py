@@ -6,20 +6,15 @@ from functools import cache
 from typing import Any
 
 from ..brief.model import Brief, Entry, status_of
-from ..content.citations import citation, locator, origin_citation
 from ..content.library import Library
 from ..content.model import MODELS
+from ..content.present import citation, locator, origin_citation, person_name, speaker_name
 from ..document.text import clean_text, describe_removed
 from ..style import Scheme
 
 
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
-
-
-def attribution(snapshot: dict[str, Any]) -> str:
-    """``President Xi Jinping``: the speaker with the title the source gives."""
-    return " ".join(p for p in (snapshot.get("speaker_title"), snapshot.get("speaker")) if p)
 
 
 @cache
@@ -29,11 +24,6 @@ def _defaults(kind: str) -> dict[str, Any]:
     if model is None:
         return {}
     return {name: ([] if "list" in str(info.annotation) else None) for name, info in model.model_fields.items()}
-
-
-def person_name(snapshot: dict[str, Any]) -> str:
-    """``H.E. Jiang Zaidong``: a person with the title shown before the name."""
-    return " ".join(p for p in (snapshot.get("title"), snapshot.get("name")) if p)
 
 
 def _place(snap: dict[str, Any]) -> str:
@@ -69,7 +59,7 @@ def _item(entry: Entry, index: int, number: int, library: Library | None) -> dic
     )
     if entry.kind == "quotation":
         data["quote_kind"] = "direct" if snap.get("kind") == "direct" else "reported"
-        data["attribution"] = attribution(snap)
+        data["attribution"] = speaker_name(snap)
     elif "kind" in snap:
         data["subkind"] = snap["kind"]
     if entry.kind == "figure":
@@ -123,16 +113,10 @@ class Cleaner:
 _UNGROUPED = ("person", "line")  # people and our own lines have their own sections, not pillar groups
 
 
-def build_context(
-    brief: Brief, library: Library | None, scheme: Scheme, page_budget: int | None, cleaner: Cleaner | None = None
-) -> dict[str, Any]:
-    """The template context. Everything is plain, clean strings, numbers, lists and dicts."""
-    clean = cleaner or Cleaner()
-    items = [clean(_item(entry, index, index + 1, library), f"{entry.kind} {entry.ref}") for index, entry in enumerate(brief.items)]
-    by_kind: dict[str, list[dict[str, Any]]] = {kind: [] for kind in MODELS}
+def _groups(items: list[dict[str, Any]], brief: Brief, library: Library | None) -> dict[str, dict[str, Any]]:
+    """The items by pillar, in the order the brief first meets each pillar."""
     groups: dict[str, dict[str, Any]] = {}
     for item in items:
-        by_kind.setdefault(item["kind"], []).append(item)
         if item["kind"] in _UNGROUPED:
             continue
         pid = item["id"] if item["kind"] == "pillar" else item["pillar_id"]
@@ -151,8 +135,11 @@ def build_context(
             group["pillar"] = item
         else:
             group[item["kind"] + "s"].append(item)
-    meta = brief.meta
-    sections = {
+    return groups
+
+
+def _sections(brief: Brief, clean: Cleaner) -> dict[str, Any]:
+    return {
         name: clean({"text": section.text, "paragraphs": _paragraphs(section.text)}, f"the {name}")
         for name, section in (
             ("purpose", brief.sections.purpose),
@@ -160,22 +147,38 @@ def build_context(
             ("recommendation", brief.sections.recommendation),
         )
     }
-    marking = banner_level(brief, scheme)
+
+
+def _details(brief: Brief, marking: str, page_budget: int | None, clean: Cleaner) -> dict[str, Any]:
+    meta = brief.meta
+    details = {
+        "title": meta.title,
+        "occasion": meta.occasion,
+        "recipient": meta.recipient,
+        "drafter": meta.drafter,
+        "date": meta.date,
+        "reference": meta.reference,
+        "marking": marking,
+        "caveat": meta.caveat,
+        "page_budget": page_budget,
+    }
+    return clean(details, "the brief's details")
+
+
+def build_context(
+    brief: Brief, library: Library | None, scheme: Scheme, page_budget: int | None, cleaner: Cleaner | None = None
+) -> dict[str, Any]:
+    """The template context. Everything is plain, clean strings, numbers, lists and dicts."""
+    clean = cleaner or Cleaner()
+    items = [clean(_item(entry, index, index + 1, library), f"{entry.kind} {entry.ref}") for index, entry in enumerate(brief.items)]
+    by_kind: dict[str, list[dict[str, Any]]] = {kind: [] for kind in MODELS}
+    for item in items:
+        by_kind.setdefault(item["kind"], []).append(item)
+    groups = _groups(items, brief, library)
+    sections = _sections(brief, clean)  # cleaned in this order: the warnings list what was removed in it
+    details = _details(brief, banner_level(brief, scheme), page_budget, clean)
     return {
-        "brief": clean(
-            {
-                "title": meta.title,
-                "occasion": meta.occasion,
-                "recipient": meta.recipient,
-                "drafter": meta.drafter,
-                "date": meta.date,
-                "reference": meta.reference,
-                "marking": marking,
-                "caveat": meta.caveat,
-                "page_budget": page_budget,
-            },
-            "the brief's details",
-        ),
+        "brief": details,
         "sections": sections,
         "items": items,
         "pillars": clean(list(groups.values()), "a pillar title"),
