@@ -13,7 +13,7 @@ from briefing.brief.model import Status, entry_for, status_of
 from briefing.cli import main
 from briefing.content import pack_writer as writer
 from briefing.content.copying import duplicate_to_pack
-from briefing.content.folders import TeamFolder, team_folders_from_data, why_read_only
+from briefing.content.folders import TeamFolder, why_read_only
 from briefing.content.library import load_library
 from briefing.content.packfile import read_pack
 from briefing.errors import ContentError
@@ -248,7 +248,6 @@ def test_only_the_users_folder_and_writable_team_folders_can_be_edited(tmp_path)
     assert why_read_only(write_pack(paths.user_content_dir(), pack="mine"), team) is None
     assert why_read_only(write_pack(tmp_path / "shared", pack="team"), team) is None
     assert "marked writable" in why_read_only(write_pack(tmp_path / "read", pack="other"), team)
-    assert team_folders_from_data([t.to_data() for t in team] + ["/x", 3, {}]) == [*team, TeamFolder(Path("/x"))]
 
 
 def test_any_text_written_reads_back_the_same(tmp_path):

@@ -6,7 +6,6 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .. import paths
 
@@ -17,23 +16,6 @@ class TeamFolder:
 
     path: Path
     writable: bool = False
-
-    def to_data(self) -> dict[str, Any]:
-        return {"path": str(self.path), "writable": self.writable}
-
-    @classmethod
-    def from_data(cls, data: Any) -> TeamFolder | None:
-        """One stored entry (``{"path": ..., "writable": ...}`` or a bare path); None if unreadable."""
-        if isinstance(data, str) and data:
-            return cls(Path(data))
-        if isinstance(data, dict) and isinstance(data.get("path"), str) and data["path"]:
-            return cls(Path(data["path"]), bool(data.get("writable", False)))
-        return None
-
-
-def team_folders_from_data(entries: Iterable[Any]) -> list[TeamFolder]:
-    """Stored team folders, skipping unreadable entries."""
-    return [folder for folder in (TeamFolder.from_data(e) for e in entries) if folder is not None]
 
 
 def _same(a: Path, b: Path) -> bool:

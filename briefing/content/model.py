@@ -17,9 +17,9 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
 Level = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 
 
-def _empty_list() -> Any:
+def _empty_list(description: str | None = None) -> Any:
     """An empty list default made fresh per item (pydantic deep-copies a literal ``[]`` for each of 10,000 items)."""
-    return Field(default_factory=list, json_schema_extra={"default": []})
+    return Field(default_factory=list, json_schema_extra={"default": []}, description=description)
 
 
 class _Strict(BaseModel):
@@ -95,8 +95,8 @@ class Source(_Strict):
 class _Item(_Strict):
     """What every library item has: its id, tags, classification level and review state."""
 
-    id: ItemId
-    tags: list[str] = _empty_list()
+    id: ItemId = Field(description="Short id, unique in the pack: lower-case letters, digits and hyphens")
+    tags: list[str] = _empty_list("Words to find the item by, e.g. transport, cpec")
     level: Level | None = Field(None, description="Classification level, if above the lowest")
     review: Review | None = _REVIEW
 
@@ -104,21 +104,21 @@ class _Item(_Strict):
 class _SourcedItem(_Item):
     """An item drawn from one of its pack's sources."""
 
-    source: Citation
+    source: Citation = Field(description="Where it comes from: one of the pack's sources, and the paragraph, page, section or table")
 
 
 class _PillarItem(_SourcedItem):
     """A sourced item filed under one of its pack's pillars."""
 
-    pillar: ItemId
+    pillar: ItemId = Field(description="The id of the pillar (theme) it belongs to")
 
 
 class Pillar(_SourcedItem):
     """A theme with its key messages."""
 
-    title: Text
+    title: Text = Field(description="The theme, in a few words")
     summary: Text = Field(description="One paragraph, in our own words")
-    key_messages: list[Text] = Field(min_length=1)
+    key_messages: list[Text] = Field(min_length=1, description="Our key messages on the theme, one per line")
 
 
 class Figure(_PillarItem):
@@ -127,8 +127,10 @@ class Figure(_PillarItem):
     label: Text = Field(description="What is counted, in our own words")
     value: int | float = Field(description="The number itself, e.g. 250000000")
     display: Text = Field(description="The value as the source words it, e.g. 'over 250 million'")
-    unit: Text
-    qualifier: Literal["exact", "over", "more than", "about", "up to", "at least", "ordinal"] = "exact"
+    unit: Text = Field(description="What the number counts, e.g. 'passenger trips'; not repeated in display")
+    qualifier: Literal["exact", "over", "more than", "about", "up to", "at least", "ordinal"] = Field(
+        "exact", description="How the source qualifies the number: 'over', 'about' ... or exact"
+    )
     as_of: Date | None = Field(None, description="The date the figure was true")
     period: str | None = Field(None, description="A period instead of a date, e.g. '2025-2029' or 'daily'")
 
@@ -136,59 +138,61 @@ class Figure(_PillarItem):
 class Quotation(_PillarItem):
     """A statement by a named person: direct (verbatim) or reported."""
 
-    speaker: Text
+    speaker: Text = Field(description="Who said it, by name: a quotation always names its speaker")
     speaker_title: str | None = Field(None, description="Title shown before the name, e.g. 'President'")
-    role: Text
-    kind: Literal["direct", "reported"]
+    role: Text = Field(description="The speaker's post, e.g. 'President of the People's Republic of China'")
+    kind: Literal["direct", "reported"] = Field(
+        description="direct: verbatim, in quotation marks; reported: 'X stated that ...', never quoted"
+    )
     verb: str | None = Field(None, description="For reported speech: the reporting words from the source, e.g. 'stated that'")
     text: Text = Field(description="Direct: verbatim. Reported: as the source reports it")
-    occasion: Text
-    date: Date | None = None
+    occasion: Text = Field(description="Where or when it was said, e.g. 'Joint press conference'")
+    date: Date | None = Field(None, description="When it was said: YYYY, YYYY-MM or YYYY-MM-DD")
 
 
 class Event(_PillarItem):
     """A visit, summit, meeting or commemoration."""
 
-    kind: Literal["visit", "summit", "meeting", "commemoration", "launch"]
-    title: Text
-    summary: Text
-    date: Date | None = None
-    end_date: Date | None = None
-    place: str | None = None
-    participants: list[str] = _empty_list()
+    kind: Literal["visit", "summit", "meeting", "commemoration", "launch"] = Field(description="What sort of event")
+    title: Text = Field(description="The event's name, e.g. 'SCO Tianjin Summit'")
+    summary: Text = Field(description="What happened, in our own words")
+    date: Date | None = Field(None, description="When it began: YYYY, YYYY-MM or YYYY-MM-DD")
+    end_date: Date | None = Field(None, description="When it ended, if not the same day")
+    place: str | None = Field(None, description="Where it took place")
+    participants: list[str] = _empty_list("Who took part, one per line")
 
 
 class Project(_PillarItem):
     """A named project, programme or initiative."""
 
-    name: Text
-    summary: Text
-    status: Literal["planned", "under way", "operational", "completed", "announced"]
-    place: str | None = None
+    name: Text = Field(description="The project's name, e.g. 'Lahore Orange Line'")
+    summary: Text = Field(description="What it is and where it stands, in our own words")
+    status: Literal["planned", "under way", "operational", "completed", "announced"] = Field(description="Where the project stands")
+    place: str | None = Field(None, description="Where it is")
 
 
 class Person(_Item):
     """Someone in the "who's who" of a meeting: name, title, role and a short biography."""
 
-    name: Text
+    name: Text = Field(description="The person's name, e.g. 'Jiang Zaidong'")
     title: str | None = Field(None, description="Shown before the name, e.g. 'H.E.' or 'Dr'")
     role: Text = Field(description="Their post, e.g. 'Chinese Ambassador to Pakistan'")
-    organisation: str | None = None
+    organisation: str | None = Field(None, description="Where they work, e.g. the embassy or ministry")
     bio: str | None = Field(None, description="A short paragraph, in our own words")
     as_of: Date | None = Field(None, description="When the role and biography were true")
-    pillar: ItemId | None = None
-    source: Citation | None = None
+    pillar: ItemId | None = Field(None, description="The pillar (theme) they are most concerned with, if any")
+    source: Citation | None = Field(None, description="Where the role or biography comes from, if from a source")
 
 
 class Line(_Item):
     """One of our own lines: a line to take, or an if-asked question with its answer. It has no source document."""
 
-    kind: Literal["line-to-take", "if-asked"]
+    kind: Literal["line-to-take", "if-asked"] = Field(description="line-to-take: what we say; if-asked: our answer to a question")
     question: str | None = Field(None, description="For if-asked: the question we may be asked")
     text: Text = Field(description="The line itself, or the answer to the question")
     owner: str | None = Field(None, description="Who keeps the line, e.g. 'South Asia desk'")
     last_reviewed: Date | None = Field(None, description="When the line was last checked; stale like a figure's as_of")
-    pillar: ItemId | None = None
+    pillar: ItemId | None = Field(None, description="The pillar (theme) it belongs to, if any")
 
 
 class _Items(_Strict):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import typing
 from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from ..content.model import MODELS, PLACES, Pack, field_names
@@ -142,15 +143,15 @@ class ItemForm(QWidget):
             column = QFormLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
             column.addRow(editor)
-            help_label = QLabel(help_text, box)
+            help_label = QLabel(box)
+            help_label.setTextFormat(Qt.TextFormat.RichText)
             help_label.setWordWrap(True)
-            help_label.setStyleSheet("color:#6b7280;font-size:small")
-            help_label.setVisible(bool(help_text))
             column.addRow(help_label)
             self.helps[name] = help_label
             label = QLabel(("&" if name == "id" else "") + field_label(name) + ("*" if info.is_required() else "") + ":", self)
             label.setBuddy(editor)
             layout.addRow(label, box)
+        self.mark({})
 
     def _editor(self, name: str, info: FieldInfo, pack: Pack, levels: Sequence[str]) -> QWidget:
         optional = not info.is_required() and info.default is None  # a field with a default always has a value
@@ -221,13 +222,15 @@ class ItemForm(QWidget):
                 editor.setText("" if value is None else str(value))  # type: ignore[attr-defined]
 
     def mark(self, fields: dict[str, str]) -> None:
-        """Show each field's problem under it (in red), or its help text when it has none."""
+        """Show each field's problem (in red) under its help text."""
         for name, label in self.helps.items():
             problem = fields.get(name)
-            help_text = self.model.model_fields[name].description or ""
-            label.setText(problem or help_text)
-            label.setStyleSheet("color:#b91c1c;font-size:small" if problem else "color:#6b7280;font-size:small")
-            label.setVisible(bool(problem or help_text))
+            help_text = html.escape(self.model.model_fields[name].description or "", quote=False)
+            shown = [f"<span style='color:#6b7280'>{help_text}</span>"] if help_text else []
+            if problem:
+                shown.append(f"<span style='color:#b91c1c'>{html.escape(problem, quote=False)}</span>")
+            label.setText("<br/>".join(shown))
+            label.setVisible(bool(shown))
 
 
 def _number(text: str) -> int | float | str:

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDialog, QPlainTextEdit
 
 from briefing import paths
-from briefing.content.library import load_library
-from briefing.gui.content_actions import ContentActions
+from briefing.content.model import MODELS
+from briefing.content.present import KIND_ORDER
 from briefing.gui.item_editor import ItemEditor
 from briefing.gui.item_form import CitationEditor, PickList
 from tests.packs import MINIMAL, write_pack
 
-from .helpers import FakeDialogs
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "content"
+from .helpers import ORANGE, FakeDialogs
 
 NEW = {
     "pillar": {
@@ -122,66 +121,97 @@ def type_into(qtbot, editor, value) -> None:
         qtbot.keyClicks(editor, str(value))
 
 
-class Harness:
-    """The authoring commands on their own: a parent widget, the library they reload, and the dialogs."""
+KEYS = {"edit": Qt.Key.Key_F2, "duplicate": (Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)}
 
-    def __init__(self, qtbot, folders):
-        self.parent = QWidget()
-        qtbot.addWidget(self.parent)
-        self.folders = folders
-        self.dialogs = AuthoringDialogs(qtbot)
-        self.library = load_library(extra=folders)
-        self.actions = ContentActions(self.parent, lambda: self.library, self.reload, self.dialogs, lambda: [], lambda: ["RESTRICTED"])
 
-    def reload(self) -> None:
-        self.library = load_library(extra=self.folders)
-        assert self.library.problems == [], [str(p) for p in self.library.problems]
+def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """Press a shortcut with the focus in the library tree, as the officer would."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.library_panel.tree.setFocus()
+    qtbot.keyClick(window.library_panel.tree, key, modifier)
+
+
+def select(window, item_id: str) -> None:
+    panel = window.library_panel
+    panel.search_box.clear()
+    index = panel.model.find(item_id)
+    assert index.isValid(), item_id
+    panel.tree.setCurrentIndex(index)
+
+
+def reloaded(qtbot, window, command):
+    """Run an authoring command and wait for the library to reload after its save."""
+    with qtbot.waitSignal(window.session.libraryChanged, timeout=10000):
+        result = command()
+    assert result is not None, (window.dialogs.errors, window.dialogs.warnings)
+    return result
 
 
 @pytest.fixture
-def mine(qtbot):
+def authoring_dialogs(qtbot):
+    return AuthoringDialogs(qtbot)
+
+
+@pytest.fixture
+def mine(make_window, authoring_dialogs):
+    """A window over the bundled library plus the officer's own pack."""
     path = write_pack(paths.user_content_dir(), "mine.yaml", pack="mine")
-    return Harness(qtbot, []), path
+    return make_window(dialogs=authoring_dialogs), path
 
 
 @pytest.mark.parametrize("kind", sorted(NEW))
-def test_create_edit_duplicate_and_delete_an_item_of_each_kind(mine, kind):
-    harness, _path = mine
-    harness.dialogs.fill = NEW[kind]
+def test_create_edit_duplicate_and_delete_an_item_of_each_kind(qtbot, mine, kind):
+    window, _path = mine
+    dialogs = window.dialogs
+    select(window, "mine/trips")  # new items go in the current item's pack
+    dialogs.fill = NEW[kind]
     new_id = f"mine/{NEW[kind]['id']}"
-    assert harness.actions.new_item(kind) == new_id
-    item = harness.library.get(new_id)
-    assert item is not None and item.kind == kind
+    with qtbot.waitSignal(window.session.libraryChanged, timeout=10000):
+        press(
+            qtbot,
+            window,
+            getattr(Qt.Key, f"Key_{KIND_ORDER.index(kind) + 1}"),
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+        )
+    item = window.session.library.get(new_id)
+    assert item is not None and item.kind == kind and window.authoring.current().id == new_id
     field = next(name for name in ("summary", "text", "bio", "label") if name in NEW[kind])
-    harness.dialogs.fill = {field: "Changed in the editor."}
-    assert harness.actions.edit_item(item) == new_id
-    assert getattr(harness.library.get(new_id).model, field) == "Changed in the editor."
-    harness.dialogs.fill = {}
-    copy_id = harness.actions.duplicate_item(harness.library.get(new_id))
-    assert copy_id == f"{new_id}-copy" and getattr(harness.library.get(copy_id).model, field) == "Changed in the editor."
-    assert harness.actions.delete_item(harness.library.get(new_id)) == new_id
-    assert harness.library.get(new_id) is None and harness.library.get(copy_id) is not None
-    assert harness.dialogs.errors == []
+    dialogs.fill = {field: "Changed in the editor."}
+    with qtbot.waitSignal(window.session.libraryChanged, timeout=10000):
+        press(qtbot, window, KEYS["edit"])
+    assert getattr(window.session.library.get(new_id).model, field) == "Changed in the editor."
+    dialogs.fill = {}
+    with qtbot.waitSignal(window.session.libraryChanged, timeout=10000):
+        press(qtbot, window, *KEYS["duplicate"])
+    copy_id = f"{new_id}-copy"
+    assert getattr(window.session.library.get(copy_id).model, field) == "Changed in the editor."
+    select(window, new_id)
+    with qtbot.waitSignal(window.session.libraryChanged, timeout=10000):
+        press(qtbot, window, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
+    assert window.session.library.get(new_id) is None and window.session.library.get(copy_id) is not None
+    assert dialogs.errors == [] and "confirm_delete" in dialogs.asked
 
 
 def test_the_editor_offers_pick_lists_and_help_from_the_models(mine):
-    harness, _path = mine
-    pack = harness.library.packs["mine"]
+    window, _path = mine
+    pack = window.session.library.packs["mine"]
     editor = ItemEditor("figure", pack, Path("mine.yaml"), levels=["RESTRICTED"])
     form = editor.form
     assert [form.editors["qualifier"].itemData(i) for i in range(form.editors["qualifier"].count())][:3] == ["exact", "over", "more than"]
     assert [form.editors["pillar"].itemData(i) for i in range(form.editors["pillar"].count())] == ["trust"]
     assert form.editors["source"].doc.itemData(0) == "main"
     assert "RESTRICTED" in [form.editors["level"].itemText(i) for i in range(form.editors["level"].count())]
-    assert form.editors["display"].toolTip() == "The value as the source words it, e.g. 'over 250 million'"
+    for name, info in MODELS["figure"].model_fields.items():
+        assert form.editors[name].toolTip() == info.description and html.escape(info.description, quote=False) in form.helps[name].text()
+    assert list(form.editors)[:3] == ["id", "label", "value"] and list(form.editors)[-3:] == ["tags", "level", "review"]
     assert not editor.save_button.isEnabled()  # nothing filled in yet
     editor.deleteLater()
 
 
 def test_the_live_check_marks_the_field_with_content_checks_message(mine, qtbot):
-    harness, _path = mine
-    pack = harness.library.packs["mine"]
-    editor = ItemEditor("quotation", pack, Path("mine.yaml"))
+    window, _path = mine
+    editor = ItemEditor("quotation", window.session.library.packs["mine"], Path("mine.yaml"))
     qtbot.addWidget(editor)
     for name, value in NEW["quotation"].items():
         type_into(qtbot, editor.form.editors[name], value)
@@ -195,68 +225,114 @@ def test_the_live_check_marks_the_field_with_content_checks_message(mine, qtbot)
     assert "missing required field 'speaker'" in editor.form.helps["speaker"].text() and not editor.save_button.isEnabled()
 
 
-def test_a_comment_in_the_pack_file_survives_an_edit(qtbot):
+def test_a_comment_in_the_pack_file_survives_an_edit(qtbot, make_window, authoring_dialogs):
     text = "# Our desk pack: keep this comment\n" + MINIMAL.format(pack="mine").replace(
         "    unit: passenger trips\n", "    unit: passenger trips  # as counted\n"
     )
     path = write_pack(paths.user_content_dir(), "mine.yaml", text=text)
-    harness = Harness(qtbot, [])
-    harness.dialogs.fill = {"label": "Journeys"}
-    assert harness.actions.edit_item(harness.library.get("mine/trips")) == "mine/trips"
+    window = make_window(dialogs=authoring_dialogs)
+    authoring_dialogs.fill = {"label": "Journeys"}
+    assert reloaded(qtbot, window, lambda: window.authoring.edit_item(window.session.library.get("mine/trips"))) == "mine/trips"
     after = path.read_text(encoding="utf-8")
     assert after.startswith("# Our desk pack: keep this comment\n") and "unit: passenger trips  # as counted\n" in after
     assert "label: Journeys\n" in after
 
 
-def test_a_pack_changed_on_disk_prompts_before_save(mine):
-    harness, path = mine
+def test_a_pack_changed_on_disk_prompts_before_save(qtbot, mine):
+    window, path = mine
+    dialogs = window.dialogs
     path.write_text(path.read_text(encoding="utf-8").replace("Our summary.", "Their summary."), encoding="utf-8")
     theirs = path.read_bytes()
-    harness.dialogs.fill = {"label": "Mine"}
-    assert harness.actions.edit_item(harness.library.get("mine/trips")) is None
-    assert harness.dialogs.asked == ["ask_pack_changed"] and path.read_bytes() == theirs
-    harness.dialogs.answers["ask_pack_changed"] = "apply"
-    assert harness.actions.edit_item(harness.library.get("mine/trips")) == "mine/trips"
-    assert harness.library.get("mine/trips").model.label == "Mine" and harness.library.get("mine/trust").model.summary == "Their summary."
+    dialogs.fill = {"label": "Mine"}
+    assert window.authoring.edit_item(window.session.library.get("mine/trips")) is None
+    assert dialogs.asked == ["ask_pack_changed"] and path.read_bytes() == theirs
+    dialogs.answers["ask_pack_changed"] = "apply"
+    reloaded(qtbot, window, lambda: window.authoring.edit_item(window.session.library.get("mine/trips")))
+    library = window.session.library
+    assert library.get("mine/trips").model.label == "Mine" and library.get("mine/trust").model.summary == "Their summary."
 
 
 def test_a_busy_pack_is_said_clearly(mine, monkeypatch):
-    harness, path = mine
-    from briefing.content import pack_writer
-
-    monkeypatch.setattr(pack_writer, "LOCK_TIMEOUT", 0.1)
+    window, path = mine
     from filelock import FileLock
 
-    holder = FileLock(str(path.with_name(f".{path.name}.lock")))
-    with holder:
-        harness.dialogs.fill = {"label": "Mine"}
-        monkeypatch.setattr(
-            pack_writer,
-            "save_change",
-            lambda p, c, expected=None, _orig=pack_writer.save_change: _orig(p, c, expected=expected, timeout=0.1),
-        )
-        assert harness.actions.edit_item(harness.library.get("mine/trips")) is None
-    [(title, message)] = harness.dialogs.errors
+    from briefing.content import pack_writer
+
+    original = pack_writer.save_change
+    monkeypatch.setattr(pack_writer, "save_change", lambda p, c, expected=None: original(p, c, expected=expected, timeout=0.1))
+    with FileLock(str(path.with_name(f".{path.name}.lock"))):
+        window.dialogs.fill = {"label": "Mine"}
+        assert window.authoring.edit_item(window.session.library.get("mine/trips")) is None
+    [(title, message)] = window.dialogs.errors
     assert title == "Pack is busy" and "pack is busy" in message
 
 
-def test_a_bundled_pack_cannot_be_changed_but_its_items_can_be_duplicated_to_my_pack(qtbot):
-    harness = Harness(qtbot, [])
-    bundled = harness.library.get("cpec-action-plan-2025/orange-line-passenger-trips")
+def test_items_in_the_open_brief_that_an_edit_changed_are_flagged(qtbot, mine):
+    from briefing.brief.model import Status, status_of
+
+    window, _path = mine
+    window.session.add_items(["mine/trips", "mine/trust"])
+    window.dialogs.fill = {"label": "Journeys"}
+    reloaded(qtbot, window, lambda: window.authoring.edit_item(window.session.library.get("mine/trips")))
+    statuses = [status_of(entry, window.session.library) for entry in window.session.brief.items]
+    assert statuses == [Status.CHANGED, Status.OK]
+
+
+def test_a_bundled_pack_cannot_be_changed_but_its_items_can_be_duplicated_to_my_pack(qtbot, make_window, authoring_dialogs):
+    window = make_window(dialogs=authoring_dialogs)
+    bundled = window.session.library.get(ORANGE)
     before = bundled.path.read_bytes()
-    assert "bundled" in harness.actions.why_read_only(bundled)
-    for command in (harness.actions.edit_item, harness.actions.duplicate_item, harness.actions.delete_item):
+    select(window, ORANGE)
+    assert not window.authoring.edit_action.isEnabled() and window.authoring.to_mine_action.isEnabled()
+    assert "Read-only: a bundled pack" in window.library_panel.details.toPlainText()
+    assert f"Folder: {bundled.path.parent}" in window.library_panel.details.toPlainText()
+    for command in (window.authoring.edit_item, window.authoring.duplicate_item, window.authoring.delete_item):
         assert command(bundled) is None
-    assert bundled.path.read_bytes() == before and len(harness.dialogs.warnings) == 3 and harness.dialogs.shown == []
-    new_id = harness.actions.duplicate_to_my_pack(bundled)
-    assert new_id == "my-content/orange-line-passenger-trips"
-    copy = harness.library.get(new_id)
-    assert harness.actions.why_read_only(copy) is None and copy.model.display == bundled.model.display
-    assert harness.library.get("my-content/people-centred") is not None  # its pillar came along
+    assert bundled.path.read_bytes() == before and len(authoring_dialogs.warnings) == 3 and authoring_dialogs.shown == []
+    with qtbot.waitSignal(window.session.libraryChanged, timeout=10000):
+        press(qtbot, window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    copy = window.session.library.get("my-content/orange-line-passenger-trips")
+    assert copy is not None and copy.model.display == bundled.model.display
+    assert window.authoring.current().id == copy.id and window.authoring.edit_action.isEnabled()
+    assert "Can be edited." in window.library_panel.details.toPlainText()
+    assert window.session.library.get("my-content/people-centred") is not None  # its pillar came along
 
 
-def test_new_item_without_a_writable_pack_makes_my_pack(qtbot):
-    harness = Harness(qtbot, [FIXTURES])
-    harness.dialogs.fill = NEW["line"]
-    assert harness.actions.new_item("line") == "my-content/new-line"
+def test_new_item_without_a_writable_pack_starts_my_pack(qtbot, make_window, authoring_dialogs):
+    window = make_window(dialogs=authoring_dialogs)
+    authoring_dialogs.fill = NEW["line"]
+    assert reloaded(qtbot, window, lambda: window.authoring.new_item("line")) == "my-content/new-line"
     assert (paths.user_content_dir() / "my-content.yaml").exists()
+
+
+def test_a_team_folder_marked_writable_in_settings_can_be_edited(qtbot, tmp_path, make_window, authoring_dialogs):
+    from briefing.content.folders import TeamFolder
+
+    team = tmp_path / "team"
+    write_pack(team, "team.yaml", pack="team")
+    window = make_window(dialogs=authoring_dialogs)
+    window.settings.team_folders = [TeamFolder(team, writable=False)]
+    window.reload_library()
+    qtbot.waitUntil(lambda: window.session.library.get("team/trips") is not None, timeout=10000)
+    assert "marked writable" in window.authoring.why_read_only(window.session.library.get("team/trips"))
+    window.settings.team_folders = [TeamFolder(team, writable=True)]
+    assert window.authoring.why_read_only(window.session.library.get("team/trips")) is None
+
+
+def test_settings_mark_a_team_folder_writable(qtbot, tmp_path):
+    from briefing.content.folders import TeamFolder
+    from briefing.gui.settings import Settings
+    from briefing.gui.settings_dialog import SettingsDialog
+
+    settings = Settings(tmp_path / "briefing.ini")
+    settings.team_folders = [TeamFolder(tmp_path / "a", writable=True), TeamFolder(tmp_path / "b")]
+    dialog = SettingsDialog(settings, None)
+    qtbot.addWidget(dialog)
+    rows = [dialog.folders.item(i) for i in range(dialog.folders.count())]
+    assert [row.checkState() == Qt.CheckState.Checked for row in rows] == [True, False]
+    rows[0].setCheckState(Qt.CheckState.Unchecked)
+    rows[1].setCheckState(Qt.CheckState.Checked)
+    dialog.apply()
+    again = Settings(tmp_path / "briefing.ini")
+    assert again.team_folders == [TeamFolder(tmp_path / "a"), TeamFolder(tmp_path / "b", writable=True)]
+    assert again.content_folders == [tmp_path / "a", tmp_path / "b"]
