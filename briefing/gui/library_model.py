@@ -98,7 +98,8 @@ class LibraryTreeModel(QAbstractItemModel):
                 group = groups[key] = []
                 if pillar_id not in pillars:
                     pillar = library.get(pillar_id)
-                    pillars[pillar_id] = Node("pillar", pillar.title if pillar else pillar_id, pillar, "pillar")
+                    title = pillar.title if pillar else pillar_id or "No pillar"  # people and lines may have none
+                    pillars[pillar_id] = Node("pillar", title, pillar, "pillar")
             group.append(item)
         for pillar_id in sorted(pillars, key=lambda p: order.get(p, len(order))):
             pnode = root.add(pillars[pillar_id])

@@ -14,9 +14,10 @@ from briefing.content.model import MODELS
 from briefing.content.present import KIND_ORDER
 from briefing.gui.item_editor import ItemEditor
 from briefing.gui.item_form import CitationEditor, PickList
+from briefing.gui.roles import StaleRole
 from tests.packs import MINIMAL, write_pack
 
-from .helpers import ORANGE, FakeDialogs
+from .helpers import ORANGE, TODAY, FakeDialogs
 
 NEW = {
     "pillar": {
@@ -336,3 +337,19 @@ def test_settings_mark_a_team_folder_writable(qtbot, tmp_path):
     again = Settings(tmp_path / "briefing.ini")
     assert again.team_folders == [TeamFolder(tmp_path / "a"), TeamFolder(tmp_path / "b", writable=True)]
     assert again.content_folders == [tmp_path / "a", tmp_path / "b"]
+
+
+def test_the_library_tree_holds_people_and_lines_without_a_pillar(qtmodeltester):
+    from briefing.content.library import load_library
+    from briefing.content.present import StaleRule
+    from briefing.content.search import Query, SearchIndex
+    from briefing.gui.library_model import LibraryTreeModel
+
+    library = load_library(extra=[Path(__file__).resolve().parents[1] / "fixtures" / "content"])
+    model = LibraryTreeModel()
+    model.set_results(library, SearchIndex(library).search(Query(kind="line")), StaleRule(12, lambda: TODAY))
+    qtmodeltester.check(model)
+    titles = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert titles == ["Trade and investment", "No pillar"]
+    stale = model.find("desk-lines/corridor-timing")
+    assert stale.data(StaleRole) is True and model.find("desk-lines/balanced-trade").data(StaleRole) is False
