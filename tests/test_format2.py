@@ -207,3 +207,13 @@ def test_the_live_check_of_an_item_words_problems_as_content_check_does(tmp_path
     assert doubled.warning and doubled.field == "display" and "already holds the unit 'u'" in doubled.message
     [taken] = check_item("figure", figure | {"pillar": "trade"}, pack, taken_ids={"f"})
     assert (taken.field, taken.message) == ("id", "duplicate id 'f'")
+
+
+def test_snapshots_of_both_formats_and_the_new_kinds_are_typed():
+    """A brief made before format 2 (origin without an id) and one using people and lines both pass the snapshot check."""
+    from briefing.brief.snapshots import check_snapshots
+
+    check_snapshots(load_brief(SAMPLE_BRIEF))
+    desk = load_brief(FIXTURES / "desk.brief")
+    check_snapshots(desk)
+    assert {entry.kind for entry in desk.items} >= {"person", "line", "figure", "quotation", "pillar"}

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from ..brief.model import Brief, Entry, status_of
+from ..brief.snapshots import typed_snapshot
 from ..content.library import Library
 from ..content.model import MODELS
 from ..content.present import citation, locator, origin_citation, person_name, speaker_name
@@ -15,15 +15,6 @@ from ..style import Scheme
 
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
-
-
-@cache
-def _defaults(kind: str) -> dict[str, Any]:
-    """Every field of an item kind, empty: a snapshot from an older pack may lack some."""
-    model = MODELS.get(kind)
-    if model is None:
-        return {}
-    return {name: ([] if "list" in str(info.annotation) else None) for name, info in model.model_fields.items()}
 
 
 def _place(snap: dict[str, Any]) -> str:
@@ -37,8 +28,8 @@ def _place(snap: dict[str, Any]) -> str:
 
 
 def _item(entry: Entry, index: int, number: int, library: Library | None) -> dict[str, Any]:
-    snap = entry.snapshot
-    data: dict[str, Any] = dict(_defaults(entry.kind))
+    snap = typed_snapshot(entry, index).model_dump(mode="json")  # every field of its kind, typed
+    data: dict[str, Any] = {}
     data.update(
         (k, v)
         for k, v in snap.items()
