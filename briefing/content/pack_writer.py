@@ -19,12 +19,12 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..atomic import atomic_write_bytes
-from ..errors import BriefingError, ContentError, Location
+from ..errors import ContentError, Location
 from ..yamlread import parse_yaml
 from . import pack_yaml
-from .checks import pack_problems
 from .digest import digest_of
 from .model import KINDS, MAIN_SOURCE, MODELS, field_names
+from .packfile import checked
 
 LOCK_TIMEOUT = 5.0  # seconds to wait for another process's save before "pack is busy"
 SCHEMA_LINE = "# yaml-language-server: $schema={schema}"
@@ -92,18 +92,7 @@ def save_change(path: Path, change: Change, *, expected: str | None = None, time
 
 def check_text(text: str, path: Path) -> None:
     """Raise the first problem of pack ``text`` (read by the strict reader, as loading will)."""
-    from pydantic import ValidationError
-
-    from ..yamlread import validation_problems
-    from .packfile import pack_model_for, validate_pack
-
-    doc = parse_yaml(text, path)
-    try:
-        pack = validate_pack(doc.data)
-    except ValidationError as exc:
-        problems: list[BriefingError] = validation_problems(doc, exc, pack_model_for(doc.data), ContentError)
-    else:
-        problems = pack_problems(pack, doc.location)
+    _pack, problems = checked(parse_yaml(text, path))
     if problems:
         first = problems[0]
         raise ContentError(f"not saved: the pack would not be valid: {first.message}", location=first.location, hint=first.hint)

@@ -53,12 +53,18 @@ def read_pack(path: Path) -> tuple[Pack | None, YamlDoc | None, list[BriefingErr
         doc = load_yaml_file(path)
     except BriefingError as exc:
         return None, None, [exc]
+    pack, problems = checked(doc)
+    return pack, doc, problems
+
+
+def checked(doc: YamlDoc) -> tuple[Pack | None, list[BriefingError]]:
+    """A parsed pack validated and its rules checked, every problem located: the pack (None if any) and the problems."""
     try:
         pack = validate_pack(doc.data)
     except ValidationError as exc:
-        return None, doc, validation_problems(doc, exc, pack_model_for(doc.data), ContentError)
+        return None, validation_problems(doc, exc, pack_model_for(doc.data), ContentError)
     problems = _check(pack, doc)
-    return (pack if not problems else None), doc, problems
+    return (pack if not problems else None), problems
 
 
 def _check(pack: Pack, doc: YamlDoc) -> list[BriefingError]:
