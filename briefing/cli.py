@@ -54,12 +54,17 @@ def build_parser() -> argparse.ArgumentParser:
     _content_args(check)
     lst = csub.add_parser("list", help="list items with their ids")
     _content_args(lst)
-    lst.add_argument("--kind", choices=["pillar", "figure", "quotation", "event", "project"])
+    lst.add_argument("--kind", choices=["pillar", "figure", "quotation", "event", "project", "person", "line"])
     lst.add_argument("--pillar", help="pillar id (pack/pillar or just pillar)")
     lst.add_argument("--search", default="", metavar="TEXT", help="free text; every word must match")
     lst.add_argument("--speaker")
     lst.add_argument("--tag")
     lst.add_argument("--json", action="store_true", help="print a JSON array")
+    new_pack = csub.add_parser("new-pack", help="write an empty, valid format-2 pack")
+    new_pack.add_argument("pack_id", metavar="ID", help="the pack id: lower-case letters, digits and hyphens")
+    new_pack.add_argument("--title", required=True)
+    new_pack.add_argument("-o", "--output", required=True, type=Path)
+    new_pack.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     templates = sub.add_parser("templates", help="list templates")
     templates.add_argument("--json", action="store_true")
@@ -96,9 +101,22 @@ def cmd_content_check(args) -> int:
     library = _library(args)
     for problem in library.problems:
         err(problem)
+    for warning in library.warnings:
+        err(f"warning: {warning}")
     if library.problems:
         return 1
-    out(f"{len(library)} items in {len(library.packs)} packs: all valid")
+    out(
+        f"{len(library)} items in {len(library.packs)} packs: all valid"
+        + (f" ({len(library.warnings)} warnings)" if library.warnings else "")
+    )
+    return 0
+
+
+def cmd_content_new_pack(args) -> int:
+    from .content.pack_writer import write_new_pack
+
+    write_new_pack(args.output, args.pack_id, args.title, force=args.force)
+    out(args.output)
     return 0
 
 
@@ -199,6 +217,7 @@ def cmd_gui(args) -> int:
 COMMANDS = {
     ("content", "check"): cmd_content_check,
     ("content", "list"): cmd_content_list,
+    ("content", "new-pack"): cmd_content_new_pack,
     ("templates", None): cmd_templates,
     ("new", None): cmd_new,
     ("build", None): cmd_build,

@@ -16,11 +16,11 @@ from pydantic import BaseModel
 from . import paths
 from .brief.model import Brief
 from .brief.snapshots import snapshot_schema
-from .content.model import Pack
+from .content.model import PackFile
 from .style import HouseStyle, MarkingSchemes
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
-    "content-pack.schema.json": (Pack, "Briefing content pack"),
+    "content-pack.schema.json": (PackFile, "Briefing content pack (format 2, or format 1)"),
     "brief.schema.json": (Brief, "Briefing brief file (.brief)"),
     "house-style.schema.json": (HouseStyle, "Briefing house style"),
     "markings.schema.json": (MarkingSchemes, "Briefing classification marking schemes"),

@@ -108,6 +108,8 @@ def test_the_brief_schema_describes_each_snapshot_kind():
         "QuotationSnapshot",
         "EventSnapshot",
         "ProjectSnapshot",
+        "PersonSnapshot",
+        "LineSnapshot",
     }
     figure = schema["$defs"]["FigureSnapshot"]
     assert {"label", "display", "unit", "value", "item_kind", "origin", "pack"} <= set(figure["required"])

@@ -25,8 +25,10 @@ SNAPSHOT_KINDS: dict[str, type[BaseModel]] = {
     "quotation": content.Quotation,
     "event": content.Event,
     "project": content.Project,
+    "person": content.Person,
+    "line": content.Line,
 }
-ORIGIN_MODEL: type[BaseModel] = content.Source
+ORIGIN_MODEL: Any = content.Source | content.SourceV1 | None  # a format-2 source, a format-1 one (briefs made before), or none (a line)
 
 
 @cache

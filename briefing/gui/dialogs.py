@@ -56,6 +56,41 @@ class Dialogs:
         clicked = box.clickedButton()
         return "overwrite" if clicked is overwrite else "save_as" if clicked is save_as else "cancel"
 
+    def ask_pack_changed(self, parent: QWidget, name: str) -> str:
+        """``apply`` or ``cancel`` when a content pack changed on disk since the library was loaded."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Pack changed on disk",
+            f"\u201c{name}\u201d was changed on disk since the library was loaded, perhaps by a colleague.",
+            parent=parent,
+        )
+        box.setInformativeText(
+            "Save your change into the pack as it is now (their changes are kept), or cancel and reload the library first."
+        )
+        apply = box.addButton("Save Into Current Pack", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(apply)
+        box.exec()
+        return "apply" if box.clickedButton() is apply else "cancel"
+
+    def confirm_delete(self, parent: QWidget, title: str, pack_name: str) -> bool:
+        """True to delete the item from its pack file."""
+        answer = QMessageBox.question(
+            parent,
+            "Delete item?",
+            f"Delete \u201c{title}\u201d from {pack_name}?\n\nThe previous version of the pack is kept as {pack_name}~.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def choose_pack(self, parent: QWidget, packs: list[str]) -> int | None:
+        """Which of the writable ``packs`` a new item goes in (its index), or None."""
+        from PySide6.QtWidgets import QInputDialog
+
+        choice, ok = QInputDialog.getItem(parent, "New Item", "Save the new item in:", packs, 0, False)
+        return packs.index(choice) if ok and choice in packs else None
+
     def open_path(self, parent: QWidget, folder: Path) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(parent, "Open Brief", str(folder), _brief_filter())
         return Path(name) if name else None

@@ -176,10 +176,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QAction, QKeySequence
 
         action = QAction(text, self)
-        if isinstance(keys, (list, tuple)):
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        elif keys is not None:
-            action.setShortcut(QKeySequence(keys))
+        action.setShortcuts([QKeySequence(k) for k in (keys if isinstance(keys, (list, tuple)) else [] if keys is None else [keys])])
         action.setToolTip(tip or text.replace("&", "").rstrip("\u2026"))
         action.setStatusTip(action.toolTip())
         action.triggered.connect(lambda checked=False: slot())
@@ -219,6 +216,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         from PySide6.QtWidgets import QMenu
 
+        from .content_actions import ContentActions
+
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.new_action, self.open_action])
@@ -237,6 +236,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.settings_action)
+        self.authoring = ContentActions(self, bar.addMenu("&Content"))
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.problems_action, self.reload_action])
         help_menu = bar.addMenu("&Help")

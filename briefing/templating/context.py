@@ -7,13 +7,24 @@ from typing import Any
 from ..brief.model import Brief, Entry, status_of
 from ..brief.snapshots import typed_snapshot
 from ..content.library import Library
-from ..content.present import citation, locator, origin_citation, speaker_name
+from ..content.model import MODELS
+from ..content.present import citation, locator, origin_citation, person_name, speaker_name
 from ..document.text import clean_text, describe_removed
 from ..style import Scheme
 
 
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
+
+
+def _place(snap: dict[str, Any]) -> str:
+    """Where in its document an item is; for our own line, who keeps it and when it was last reviewed."""
+    if snap.get("item_kind") != "line":
+        return locator(snap)
+    parts = [str(snap["owner"])] if snap.get("owner") else []
+    if snap.get("last_reviewed"):
+        parts.append(f"last reviewed {snap['last_reviewed']}")
+    return ", ".join(parts)
 
 
 def _item(entry: Entry, index: int, number: int, library: Library | None) -> dict[str, Any]:
@@ -33,6 +44,7 @@ def _item(entry: Entry, index: int, number: int, library: Library | None) -> dic
         citation=citation(snap),
         origin=origin_citation(snap),
         locator=locator(snap),
+        place=_place(snap),
         status=status_of(entry, library).value if library is not None else "ok",
         pillar_id=f"{snap.get('pack', '')}/{snap.get('pillar', snap.get('id', ''))}",
     )
@@ -43,6 +55,8 @@ def _item(entry: Entry, index: int, number: int, library: Library | None) -> dic
         data["subkind"] = snap["kind"]
     if entry.kind == "figure":
         data["when"] = snap.get("as_of") or snap.get("period") or ""
+    if entry.kind == "person":
+        data["display_name"] = person_name(snap)
     return data
 
 
@@ -87,10 +101,15 @@ class Cleaner:
         return [f"removed {describe_removed(chars)} from {where}" for where, chars in self.removed.items()]
 
 
+_UNGROUPED = ("person", "line")  # people and our own lines have their own sections, not pillar groups
+
+
 def _groups(items: list[dict[str, Any]], brief: Brief, library: Library | None) -> dict[str, dict[str, Any]]:
     """The items by pillar, in the order the brief first meets each pillar."""
     groups: dict[str, dict[str, Any]] = {}
     for item in items:
+        if item["kind"] in _UNGROUPED:
+            continue
         pid = item["id"] if item["kind"] == "pillar" else item["pillar_id"]
         group = groups.get(pid)
         if group is None:
@@ -144,7 +163,7 @@ def build_context(
     """The template context. Everything is plain, clean strings, numbers, lists and dicts."""
     clean = cleaner or Cleaner()
     items = [clean(_item(entry, index, index + 1, library), f"{entry.kind} {entry.ref}") for index, entry in enumerate(brief.items)]
-    by_kind: dict[str, list[dict[str, Any]]] = {"pillar": [], "figure": [], "quotation": [], "event": [], "project": []}
+    by_kind: dict[str, list[dict[str, Any]]] = {kind: [] for kind in MODELS}
     for item in items:
         by_kind.setdefault(item["kind"], []).append(item)
     groups = _groups(items, brief, library)
@@ -159,10 +178,18 @@ def build_context(
         "quotations": by_kind["quotation"],
         "events": by_kind["event"],
         "projects": by_kind["project"],
+        "people": by_kind["person"],
+        "lines_to_take": [line for line in by_kind["line"] if line.get("subkind") == "line-to-take"],
+        "if_asked": [line for line in by_kind["line"] if line.get("subkind") == "if-asked"],
         "sources": [
             {
                 "number": i["ref"],
-                "item": i.get("title") or i.get("label") or i.get("name") or i.get("attribution", ""),
+                "item": i.get("display_name")
+                or i.get("question")
+                or i.get("title")
+                or i.get("label")
+                or i.get("name")
+                or i.get("attribution", ""),
                 "citation": i["citation"],
             }
             for i in items

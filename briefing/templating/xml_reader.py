@@ -39,7 +39,7 @@ class XmlBuilder:
         self.source = source
         self.items = items
         self.show_dates = show_dates
-        self._blocks: dict[str, Callable[[Element], dm.Block]] = {
+        self._blocks: dict[str, Callable[[Element], dm.Block | tuple[dm.Block, ...]]] = {
             "h1": self._heading,
             "h2": self._heading,
             "h3": self._heading,
@@ -87,7 +87,8 @@ class XmlBuilder:
             handler = self._blocks.get(element.tag)
             if handler is None:
                 raise self._error(f"unknown block <{element.tag}>", element.tag, "use one of: " + ", ".join(f"<{t}>" for t in self._blocks))
-            blocks.append(handler(element))
+            made = handler(element)
+            blocks.extend(made if isinstance(made, tuple) else (made,))
             if (element.tail or "").strip():
                 raise self._error(f"text after </{element.tag}> outside any block", element.tag, "wrap text in <p>...</p>")
         return tuple(blocks)
@@ -193,19 +194,49 @@ class XmlBuilder:
             raise self._error(f"unknown note tone {tone!r}", "note", "use note, warning or recommendation")
         return dm.Note(runs=self._inline(el), title=el.get("title", ""), tone=tone)  # type: ignore[arg-type]
 
-    def _sources(self, el: Element) -> dm.SourcesList:
-        """The sources list. When every item comes from one document, it is named once above the list."""
+    def _sources(self, el: Element) -> dm.SourcesList | tuple[dm.SourcesList, ...]:
+        """The sources list, naming each document once: one list under the title, or one part per document.
+
+        When every item comes from one document, it is named once above the
+        list. Otherwise each document heads its own part, with each item's
+        place in it; our own lines come last, in a part of their own.
+        """
+        title = el.get("title", "Sources")
         origins = {i["origin"] for i in self.items}
         common = len(origins) == 1 and next(iter(origins))
-        entries = tuple(
-            dm.SourceEntry(number=i["ref"], item=_source_label(i), citation=(i["locator"] if common and i["locator"] else i["citation"]))
-            for i in self.items
+        if common or not self.items:
+            entries = tuple(
+                dm.SourceEntry(
+                    number=i["ref"], item=_source_label(i), citation=(i["locator"] if common and i["locator"] else i["citation"])
+                )
+                for i in self.items
+            )
+            return dm.SourcesList(entries=entries, title=title, note=f"All items are from {common}." if common and entries else "")
+        parts: dict[str, list[dict[str, Any]]] = {}
+        for item in sorted(self.items, key=lambda i: 2 if i["kind"] == "line" else 0 if i["origin"] else 1):
+            parts.setdefault(_part_note(item), []).append(item)
+        return tuple(
+            dm.SourcesList(
+                entries=tuple(dm.SourceEntry(number=i["ref"], item=_source_label(i), citation=i["place"]) for i in members),
+                title=title if index == 0 else "",
+                note=note,
+            )
+            for index, (note, members) in enumerate(parts.items())
         )
-        note = f"All items are from {common}." if common and entries else ""
-        return dm.SourcesList(entries=entries, title=el.get("title", "Sources"), note=note)
+
+
+def _part_note(item: dict[str, Any]) -> str:
+    """The line heading an item's part of the sources list: its document, or that it has none."""
+    if item["kind"] == "line":
+        return "Our own lines (no source document):"
+    return f"From {item['origin']}:" if item["origin"] else "Source not recorded:"
 
 
 def _source_label(item: dict[str, Any]) -> str:
+    if item["kind"] == "person":
+        return str(item.get("display_name") or item["id"])
+    if item["kind"] == "line":
+        return f"If asked: {item.get('question') or ''}" if item.get("subkind") == "if-asked" else "Line to take"
     if item["kind"] == "quotation":
         return f"{item.get('attribution', '')} ({'direct quotation' if item['quote_kind'] == 'direct' else 'reported statement'})"
     return str(item.get("label") or item.get("title") or item.get("name") or item["id"])
