@@ -260,10 +260,10 @@ MODELS: dict[str, type[BaseModel]] = {
     "person": Person,
     "line": Line,
 }
-LAST_FIELDS = ("pillar", "source", "tags", "level", "review")
+LAST_FIELDS = ("pillar", "source", "tags", "lang", "level", "review")
 
 
 def field_names(kind: str) -> list[str]:
-    """An item kind's fields in reading order: the id, its own fields, then pillar, source, tags, level and review."""
+    """An item kind's fields in reading order: the id, its own fields, then pillar, source, tags, language, level and review."""
     names = list(MODELS[kind].model_fields)
     return ["id", *(n for n in names if n != "id" and n not in LAST_FIELDS), *(n for n in LAST_FIELDS if n in names)]

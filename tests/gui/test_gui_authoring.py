@@ -205,7 +205,7 @@ def test_the_editor_offers_pick_lists_and_help_from_the_models(mine):
     assert "RESTRICTED" in [form.editors["level"].itemText(i) for i in range(form.editors["level"].count())]
     for name, info in MODELS["figure"].model_fields.items():
         assert form.editors[name].toolTip() == info.description and html.escape(info.description, quote=False) in form.helps[name].text()
-    assert list(form.editors)[:3] == ["id", "label", "value"] and list(form.editors)[-3:] == ["tags", "level", "review"]
+    assert list(form.editors)[:3] == ["id", "label", "value"] and list(form.editors)[-4:] == ["tags", "lang", "level", "review"]
     assert not editor.save_button.isEnabled()  # nothing filled in yet
     editor.deleteLater()
 
