@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, cli_clearance
 from .errors import BriefingError
 
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # no scan of installed packages at start
@@ -69,7 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--format", choices=["pdf", "docx", "both"], default="pdf")
     build.add_argument("-o", "--output", type=Path, help="output file (default: beside the brief)")
     build.add_argument("--template", help="use this template instead of the brief's")
+    build.add_argument("--release-at", metavar="LEVEL", help="build the releasable version: nothing marked above LEVEL")
     _content_args(build)
+    cli_clearance.add_commands(sub)
     return parser
 
 
@@ -151,20 +153,34 @@ def cmd_new(args) -> int:
 
 
 def cmd_build(args) -> int:
+    from .brief.release import level_tag
     from .brief.store import load_brief
     from .export import export_brief
 
     brief = load_brief(args.file)
     library = _library(args)
     formats = ["pdf", "docx"] if args.format == "both" else [args.format]
-    output = args.output or args.file.with_suffix("." + formats[0])
-    result = export_brief(brief, library, formats, output, template_id=args.template, count_pages=True)
+    level = _release_level(brief, args.release_at)
+    stem = args.file.stem + (f".release-{level_tag(level)}" if level else "")
+    output = args.output or args.file.with_name(f"{stem}.{formats[0]}")
+    result = export_brief(brief, library, formats, output, template_id=args.template, count_pages=True, release_at=level)
     for path in result.outputs:
         print(path)
+    if result.release is not None:
+        for line in result.release.log_lines():
+            print(line)
+        print(f"removal log: {result.release_log}")
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(result.budget_text())
     return 0
+
+
+def _release_level(brief, level: str | None) -> str | None:
+    """The scheme's id for ``--release-at LEVEL`` (a StyleError listing the levels when it has none such)."""
+    from .style import load_markings
+
+    return load_markings().get(brief.meta.scheme).level(level).id if level else None
 
 
 def cmd_gui(args) -> int:
@@ -181,6 +197,7 @@ COMMANDS = {
     ("build", None): cmd_build,
     ("gui", None): cmd_gui,
     (None, None): cmd_gui,
+    **cli_clearance.COMMANDS,
 }
 
 

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from .atomic import atomic_open
 from .brief.model import Brief
+from .brief.release import Release, releasable, write_log
 from .content.library import Library
 from .document.model import Document
 from .errors import ExportError, RenderError
-from .style import HouseStyle, load_house_style
+from .style import HouseStyle, load_house_style, load_markings
 from .templating.render import build_document
 from .writers import RenderOptions, WriteResult, get_writer
 
@@ -25,6 +26,8 @@ class BuildResult:
     pages: int | None = None
     page_budget: int | None = None
     warnings: list[str] = field(default_factory=list)
+    release: Release | None = None  # set for a releasable version
+    release_log: Path | None = None
 
     @property
     def fits(self) -> bool | None:
@@ -71,16 +74,22 @@ def export_brief(
     template_id: str | None = None,
     options: RenderOptions | None = None,
     count_pages: bool = False,
+    release_at: str | None = None,
 ) -> BuildResult:
     """Build ``brief`` in each format. ``output`` is a file path; other formats get its stem with their suffix.
 
     A PDF build always knows its page count. Without a PDF, the count costs a
     PDF render, so it is made only when ``count_pages`` asks for it.
+    With ``release_at``, the releasable version at that level is built, and its
+    removal log is written beside ``output`` (see :mod:`briefing.brief.release`).
     """
     options = options or options_for()
+    release = releasable(brief, load_markings().get(brief.meta.scheme), release_at) if release_at else None
+    if release is not None:
+        brief, library = release.brief, release.library(library)
     document = build_document(brief, library, template_id)
     formats = list(dict.fromkeys(formats))
-    result = BuildResult(page_budget=document.meta.page_budget, warnings=list(document.warnings))
+    result = BuildResult(page_budget=document.meta.page_budget, warnings=list(document.warnings), release=release)
     for fmt in formats:
         writer = get_writer(fmt)
         target = output if output.suffix.lower() == writer.suffix else output.with_suffix(writer.suffix)
@@ -95,6 +104,8 @@ def export_brief(
             result.pages = counted.pages
         except RenderError as exc:  # Word shows what the PDF fonts cannot; only the page count is lost
             result.warnings.append(f"page count unknown: {exc}")
+    if release is not None:
+        result.release_log = write_log(release, output)
     return result
 
 

@@ -87,11 +87,20 @@ class Level(_Strict):
     id: str
     banner: str
     colour: str = "#000000"
+    portion: str | None = Field(None, description="the portion mark's abbreviation, e.g. OS for (OS); the id when unset")
 
 
 class Scheme(_Strict):
     name: str
     levels: list[Level] = Field(min_length=1)
+    portion_marks: bool = Field(False, description="put a portion mark such as (OS) before each paragraph and item")
+
+    def portion_mark(self, level_id: str) -> str:
+        """``(OS)``: the mark before a portion at this level, or "" when the scheme has no portion marks."""
+        if not self.portion_marks:
+            return ""
+        level = self.level(level_id)
+        return f"({level.portion or level.id})"
 
     def ids(self) -> list[str]:
         return [level.id for level in self.levels]

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from ..atomic import atomic_write_bytes
 from ..errors import BriefConflict, BriefError, BriefTooNew, Location
+from .history import record_save
 from .model import FORMAT_NAME, FORMAT_VERSION, Brief
 
 MAX_BRIEF_BYTES = 50 * 1024 * 1024
@@ -109,14 +110,21 @@ def dump_brief(brief: Brief) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def save_brief(brief: Brief, path: str | Path) -> None:
-    """Save atomically (temp file, then replace), keeping one backup as ``path~``. Never saves a newer-format brief."""
+def save_brief(brief: Brief, path: str | Path, *, author: str | None = None) -> None:
+    """Save atomically (temp file, then replace), keeping one backup as ``path~``. Never saves a newer-format brief.
+
+    The saved content is added to the brief's own history (by ``author``, the
+    login name by default): see :mod:`briefing.brief.history`.
+    """
     if is_too_new(brief):
         raise BriefTooNew(
             "this brief was written by a newer Briefing and is read-only here",
             location=Location(str(path)),
             hint="use Export, or open it with a newer Briefing",
         )
+    if brief.old_version is not None:
+        raise BriefError(f"version {brief.old_version} is an old version of a brief, shown read-only", location=Location(str(path)))
+    record_save(brief, author)
     atomic_write_bytes(path, dump_brief(brief), backup=True, error=BriefError)
 
 

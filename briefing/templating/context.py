@@ -6,6 +6,7 @@ from functools import cache
 from typing import Any
 
 from ..brief.model import Brief, Entry, status_of
+from ..brief.portions import PortionMarks, banner_level
 from ..content.library import Library, citation, locator, origin_citation
 from ..content.model import Event, Figure, Pillar, Project, Quotation
 from ..document.text import clean_text, describe_removed
@@ -72,15 +73,6 @@ def _pillar_title(pillar_id: str, entries: list[Entry], library: Library | None)
     return pillar_id.rsplit("/", 1)[-1].replace("-", " ").capitalize()
 
 
-def banner_level(brief: Brief, scheme: Scheme) -> str:
-    """The banner: the highest level among the officer's choice, the items and the notes."""
-    levels = [brief.meta.marking]
-    levels += [e.snapshot.get("level") for e in brief.items]
-    levels += [e.note_level for e in brief.items if e.note.strip()]
-    levels += [s.level for s in (brief.sections.purpose, brief.sections.background, brief.sections.recommendation) if s.text.strip()]
-    return scheme.highest(*levels).id
-
-
 class Cleaner:
     """Cleans every string for the template by the writers' shared rule, remembering what it removed where."""
 
@@ -109,6 +101,9 @@ def build_context(
     """The template context. Everything is plain, clean strings, numbers, lists and dicts."""
     clean = cleaner or Cleaner()
     items = [clean(_item(entry, index, index + 1, library), f"{entry.kind} {entry.ref}") for index, entry in enumerate(brief.items)]
+    marks = PortionMarks(brief, scheme)
+    for item, entry in zip(items, brief.items, strict=True):
+        marks.mark_item(item, entry)
     by_kind: dict[str, list[dict[str, Any]]] = {"pillar": [], "figure": [], "quotation": [], "event": [], "project": []}
     groups: dict[str, dict[str, Any]] = {}
     for item in items:
@@ -131,7 +126,7 @@ def build_context(
             group[item["kind"] + "s"].append(item)
     meta = brief.meta
     sections = {
-        name: clean({"text": section.text, "paragraphs": _paragraphs(section.text)}, f"the {name}")
+        name: clean({"text": section.text, "paragraphs": _paragraphs(section.text), "portion": marks.section(section)}, f"the {name}")
         for name, section in (
             ("purpose", brief.sections.purpose),
             ("background", brief.sections.background),
@@ -149,6 +144,7 @@ def build_context(
                 "date": meta.date,
                 "reference": meta.reference,
                 "marking": marking,
+                "portion": marks.details(),
                 "caveat": meta.caveat,
                 "page_budget": page_budget,
             },

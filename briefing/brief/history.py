@@ -1,0 +1,103 @@
+"""The versions of a brief, kept inside the brief file: each save adds one, up to a bound.
+
+Why in the file: a brief travels (sent for clearance by mail, returned
+edited), and its versions must travel with it; one file is also what the lock,
+the atomic save and the backup already protect. Item snapshots, the bulk of a
+brief, are stored once each and shared by the versions, so a version costs
+about the officer's own text. The last version is the one saved last.
+"""
+
+from __future__ import annotations
+
+import copy
+import getpass
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import BriefError
+from .clearance import content_digest, content_of, now_utc, record_edit, state_of
+from .model import Brief
+from .records import History, State, Version
+
+MAX_VERSIONS = 20
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """What a versions list shows: its number (1 is the oldest kept), date, state, author and note."""
+
+    number: int
+    saved_at: str
+    state: State
+    author: str
+    note: str
+    digest: str
+
+
+def default_author() -> str:
+    """Who saves, when the caller does not say: the login name."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name (some containers): the version is still kept
+        return ""
+
+
+def _snapshot_key(snapshot: dict[str, Any]) -> str:
+    blob = json.dumps(snapshot, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
+
+
+def record_save(brief: Brief, author: str | None = None, at: str | None = None, limit: int = MAX_VERSIONS) -> Version | None:
+    """Add the brief as it is now to its own history (called by every save). None when nothing changed.
+
+    An edit after clearance is first recorded as a step back to draft, and the
+    version carries that note. Only the newest ``limit`` versions are kept.
+    """
+    at = at or now_utc()
+    author = default_author() if author is None else author
+    note = record_edit(brief, author, at) or ""
+    digest, state = content_digest(brief), state_of(brief)
+    versions = brief.history.versions
+    if versions and versions[-1].digest == digest and versions[-1].state == state:
+        return None
+    if not note and brief.clearance and brief.clearance[-1].digest == digest and state != "draft":
+        step = brief.clearance[-1]
+        note = f"{step.state} by {step.by}"
+    pool = dict(brief.history.snapshots)
+    content = content_of(brief)
+    for item in content.get("items", []):
+        key = _snapshot_key(item["snapshot"])
+        pool.setdefault(key, item["snapshot"])
+        item["snapshot"] = key
+    version = Version(saved_at=at, author=author, state=state, note=note, digest=digest, steps=len(brief.clearance), content=content)
+    kept = [*versions, version][-limit:]
+    used = {item["snapshot"] for v in kept for item in v.content.get("items", []) if isinstance(item.get("snapshot"), str)}
+    brief.history = History(versions=kept, snapshots={k: v for k, v in pool.items() if k in used})
+    return version
+
+
+def list_versions(brief: Brief) -> list[VersionInfo]:
+    """The kept versions, oldest first."""
+    return [VersionInfo(n, v.saved_at, v.state, v.author, v.note, v.digest) for n, v in enumerate(brief.history.versions, 1)]
+
+
+def load_version(brief: Brief, number: int) -> Brief:
+    """Version ``number`` (from :func:`list_versions`) as a brief that can be built and compared, never saved."""
+    versions = brief.history.versions
+    if not 1 <= number <= len(versions):
+        raise BriefError(
+            f"the brief has no version {number}", hint=f"it keeps versions 1 to {len(versions)}" if versions else "save it first"
+        )
+    content = copy.deepcopy(versions[number - 1].content)
+    for item in content.get("items", []):
+        key = item.get("snapshot")
+        if isinstance(key, str):
+            if key not in brief.history.snapshots:
+                raise BriefError(f"version {number} refers to an item snapshot the history lacks", hint="the brief file was edited by hand")
+            item["snapshot"] = copy.deepcopy(brief.history.snapshots[key])
+    old = Brief.model_validate({**content, "format": brief.format, "version": brief.version})
+    old.clearance = brief.clearance[: versions[number - 1].steps]
+    old.mark_old_version(number)
+    return old
