@@ -95,7 +95,7 @@ def export_brief(
         target = output if output.suffix.lower() == writer.suffix else output.with_suffix(writer.suffix)
         written = write_document(document, fmt, target, options)
         result.outputs.append(target)
-        result.warnings.extend(written.warnings)
+        result.warnings.extend(warning for warning in written.warnings if warning not in result.warnings)  # PDF and Word say alike
         if written.pages is not None:
             result.pages = written.pages
     if "pdf" not in formats and count_pages:

@@ -40,8 +40,8 @@ def test_snapshots_are_stored_once(tmp_path, brief):
         brief.sections.purpose.text = f"Purpose {n}"
         save_brief(brief, path)
     data = json.loads(path.read_text())
-    assert len(data["history"]["snapshots"]) == len(brief.items)
-    assert all(isinstance(item["snapshot"], str) for v in data["history"]["versions"] for item in v["content"]["items"])
+    assert len(data["history"]["snapshots"]) == len(brief.items) and len(data["history"]["entries"]) == len(brief.items)
+    assert all(isinstance(key, str) for v in data["history"]["versions"] for key in v["content"]["items"])
 
 
 def test_the_history_is_bounded(tmp_path, brief):

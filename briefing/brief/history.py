@@ -2,9 +2,9 @@
 
 Why in the file: a brief travels (sent for clearance by mail, returned
 edited), and its versions must travel with it; one file is also what the lock,
-the atomic save and the backup already protect. Item snapshots, the bulk of a
-brief, are stored once each and shared by the versions, so a version costs
-about the officer's own text. The last version is the one saved last.
+the atomic save and the backup already protect. Items and their snapshots, the bulk
+of a brief, are stored once each and shared by the versions, so a version
+costs about its details and sections and what changed in its items. The last version is the one saved last.
 """
 
 from __future__ import annotations
@@ -44,9 +44,22 @@ def default_author() -> str:
         return ""
 
 
-def _snapshot_key(snapshot: dict[str, Any]) -> str:
-    blob = json.dumps(snapshot, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+def _key(data: dict[str, Any]) -> str:
+    blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
+
+
+def _pool_items(content: dict[str, Any], entries: dict[str, Any], snapshots: dict[str, Any]) -> None:
+    """Replace each item of ``content`` by its key in ``entries``, and each entry's snapshot by its key in ``snapshots``."""
+    keys = []
+    for item in content.get("items", []):
+        snapshot_key = _key(item["snapshot"])
+        snapshots.setdefault(snapshot_key, item["snapshot"])
+        entry = {**item, "snapshot": snapshot_key}
+        entry_key = _key(entry)
+        entries.setdefault(entry_key, entry)
+        keys.append(entry_key)
+    content["items"] = keys
 
 
 def record_save(brief: Brief, author: str | None = None, at: str | None = None, limit: int = MAX_VERSIONS) -> Version | None:
@@ -65,16 +78,15 @@ def record_save(brief: Brief, author: str | None = None, at: str | None = None, 
     if not note and brief.clearance and brief.clearance[-1].digest == digest and state != "draft":
         step = brief.clearance[-1]
         note = f"{step.state} by {step.by}"
-    pool = dict(brief.history.snapshots)
+    entries, snapshots = dict(brief.history.entries), dict(brief.history.snapshots)
     content = content_of(brief)
-    for item in content.get("items", []):
-        key = _snapshot_key(item["snapshot"])
-        pool.setdefault(key, item["snapshot"])
-        item["snapshot"] = key
+    _pool_items(content, entries, snapshots)
     version = Version(saved_at=at, author=author, state=state, note=note, digest=digest, steps=len(brief.clearance), content=content)
     kept = [*versions, version][-limit:]
-    used = {item["snapshot"] for v in kept for item in v.content.get("items", []) if isinstance(item.get("snapshot"), str)}
-    brief.history = History(versions=kept, snapshots={k: v for k, v in pool.items() if k in used})
+    used = {key for v in kept for key in v.content.get("items", [])}
+    entries = {k: v for k, v in entries.items() if k in used}
+    used_snapshots = {entry["snapshot"] for entry in entries.values()}
+    brief.history = History(versions=kept, entries=entries, snapshots={k: v for k, v in snapshots.items() if k in used_snapshots})
     return version
 
 
@@ -91,12 +103,14 @@ def load_version(brief: Brief, number: int) -> Brief:
             f"the brief has no version {number}", hint=f"it keeps versions 1 to {len(versions)}" if versions else "save it first"
         )
     content = copy.deepcopy(versions[number - 1].content)
-    for item in content.get("items", []):
-        key = item.get("snapshot")
-        if isinstance(key, str):
-            if key not in brief.history.snapshots:
-                raise BriefError(f"version {number} refers to an item snapshot the history lacks", hint="the brief file was edited by hand")
-            item["snapshot"] = copy.deepcopy(brief.history.snapshots[key])
+    pools = brief.history
+    try:
+        content["items"] = [
+            {**pools.entries[key], "snapshot": pools.snapshots[pools.entries[key]["snapshot"]]} for key in content.get("items", [])
+        ]
+    except (KeyError, TypeError):
+        raise BriefError(f"version {number} refers to an item the history lacks", hint="the brief file was edited by hand") from None
+    content = copy.deepcopy(content)
     old = Brief.model_validate({**content, "format": brief.format, "version": brief.version})
     old.clearance = brief.clearance[: versions[number - 1].steps]
     old.mark_old_version(number)

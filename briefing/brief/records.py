@@ -32,11 +32,12 @@ class Version(_Open):
     note: str = ""
     digest: str
     steps: int = Field(0, description="how many clearance steps the brief had when this version was saved")
-    content: dict[str, Any] = Field(description="the brief as saved, each item's snapshot replaced by its key in snapshots")
+    content: dict[str, Any] = Field(description="the brief as saved, each item replaced by its key in the history's entries")
 
 
 class History(_Open):
-    """The saved versions, oldest first, and the item snapshots they share (stored once each)."""
+    """The saved versions, oldest first, and the items and snapshots they share (stored once each)."""
 
     versions: list[Version] = []
+    entries: dict[str, dict[str, Any]] = Field(default_factory=dict, description="items by key, each snapshot replaced by its key")
     snapshots: dict[str, dict[str, Any]] = {}
