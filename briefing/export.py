@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .atomic import atomic_open
+from .brief.clearance import watermark_text
 from .brief.model import Brief
 from .brief.release import Release, releasable, write_log
 from .content.library import Library
@@ -84,10 +85,7 @@ def export_brief(
     removal log is written beside ``output`` (see :mod:`briefing.brief.release`).
     """
     options = options or options_for()
-    release = releasable(brief, load_markings().get(brief.meta.scheme), release_at) if release_at else None
-    if release is not None:
-        brief, library = release.brief, release.library(library)
-    document = build_document(brief, library, template_id)
+    document, release = _document(brief, library, template_id, release_at)
     formats = list(dict.fromkeys(formats))
     result = BuildResult(page_budget=document.meta.page_budget, warnings=list(document.warnings), release=release)
     for fmt in formats:
@@ -109,9 +107,21 @@ def export_brief(
     return result
 
 
-def preview_pdf(brief: Brief, library: Library | None, options: RenderOptions | None = None) -> tuple[bytes, BuildResult]:
-    """The real PDF of ``brief``, in memory, with its page count: what the app's preview shows."""
+def _document(brief: Brief, library: Library | None, template_id: str | None, release_at: str | None) -> tuple[Document, Release | None]:
+    """The document for ``brief`` (or its releasable version at ``release_at``), with DRAFT across it until it is cleared."""
+    watermark = watermark_text(brief)  # the full brief's state: a releasable version is no more cleared than its brief
+    release = releasable(brief, load_markings().get(brief.meta.scheme), release_at) if release_at else None
+    if release is not None:
+        brief, library = release.brief, release.library(library)
+    document = build_document(brief, library, template_id)
+    return replace(document, meta=replace(document.meta, watermark=watermark)), release
+
+
+def preview_pdf(
+    brief: Brief, library: Library | None, options: RenderOptions | None = None, release_at: str | None = None
+) -> tuple[bytes, BuildResult]:
+    """The real PDF of ``brief`` (or of its releasable version), in memory, with its page count: what the app's preview shows."""
     options = options or options_for()
-    document = build_document(brief, library)
+    document, _ = _document(brief, library, None, release_at)
     data, written = render_bytes(document, "pdf", options)
     return data, BuildResult(pages=written.pages, page_budget=document.meta.page_budget, warnings=[*document.warnings, *written.warnings])

@@ -69,6 +69,17 @@ REQUIRED_COLOURS = (
 """Every palette colour a writer paints with by name."""
 
 
+class WatermarkStyle(_Strict):
+    """The look of the DRAFT watermark set across every page of a brief not yet cleared."""
+
+    font: str = "sans"
+    bold: bool = True
+    size: float = Field(110, gt=0, le=400, description="points")
+    colour: str = "#c62828"
+    opacity: float = Field(0.14, gt=0, le=1)
+    angle: float = Field(45, ge=-90, le=90, description="degrees, anticlockwise from the baseline")
+
+
 class HouseStyle(_Strict):
     """Fonts, sizes, colours, spacing, margins, page size, header and footer."""
 
@@ -78,6 +89,7 @@ class HouseStyle(_Strict):
     text: dict[str, TextStyle]
     header: Slots = Slots()
     footer: Slots = Slots()
+    watermark: WatermarkStyle = WatermarkStyle()
 
     @model_validator(mode="after")
     def _check(self) -> HouseStyle:
@@ -116,6 +128,11 @@ def _style_problems(house: HouseStyle) -> list[str]:
             problems.append(f"text: {name}: unknown font family {text.font!r} (use one of: {', '.join(house.fonts)})")
         if text.colour not in house.colours and not HEX_COLOUR.fullmatch(text.colour):
             problems.append(f"text: {name}: colour {text.colour!r} is neither a palette name nor #rrggbb")
+    mark = house.watermark
+    if mark.font not in house.fonts:
+        problems.append(f"watermark: unknown font family {mark.font!r} (use one of: {', '.join(house.fonts)})")
+    if mark.colour not in house.colours and not HEX_COLOUR.fullmatch(mark.colour):
+        problems.append(f"watermark: colour {mark.colour!r} is neither a palette name nor #rrggbb")
     for family in house.fonts.values():
         for bold in (False, True):
             for italic in (False, True):

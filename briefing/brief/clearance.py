@@ -20,6 +20,7 @@ from .records import ClearanceStep, State
 STATES: tuple[State, ...] = ("draft", "cleared", "approved")
 NEXT: dict[str, State] = {"draft": "cleared", "cleared": "approved"}
 NOT_CONTENT = {"format", "version", "clearance", "history"}
+DRAFT_WATERMARK = "DRAFT"  # the one place the watermark's words come from; both writers set it as they are
 
 
 def now_utc() -> str:
@@ -58,6 +59,11 @@ def state_of(brief: Brief) -> State:
 def is_cleared(brief: Brief) -> bool:
     """Whether the brief is cleared or approved now (no DRAFT mark)."""
     return state_of(brief) != "draft"
+
+
+def watermark_text(brief: Brief) -> str:
+    """What is set across every page: ``DRAFT`` until the brief is cleared, nothing after."""
+    return "" if is_cleared(brief) else DRAFT_WATERMARK
 
 
 def edited_since_clearance(brief: Brief) -> bool:

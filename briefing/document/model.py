@@ -169,6 +169,7 @@ class Metadata:
     caveat: str = ""
     template_id: str = ""
     page_budget: int | None = None
+    watermark: str = ""  # set diagonally across every page ("DRAFT" until the brief is cleared); none when empty
 
 
 def banner_text(meta: Metadata) -> str:
