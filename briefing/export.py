@@ -122,6 +122,8 @@ def preview_pdf(
 ) -> tuple[bytes, BuildResult]:
     """The real PDF of ``brief`` (or of its releasable version), in memory, with its page count: what the app's preview shows."""
     options = options or options_for()
-    document, _ = _document(brief, library, None, release_at)
+    document, release = _document(brief, library, None, release_at)
     data, written = render_bytes(document, "pdf", options)
-    return data, BuildResult(pages=written.pages, page_budget=document.meta.page_budget, warnings=[*document.warnings, *written.warnings])
+    return data, BuildResult(
+        pages=written.pages, page_budget=document.meta.page_budget, warnings=[*document.warnings, *written.warnings], release=release
+    )
