@@ -106,3 +106,16 @@ def test_cli_status(tmp_path, capsys):
     assert main(["status", str(path), "approved", "--by", "Director"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == "state: approved"
     assert clearance.state_of(load_brief(path)) == "approved"
+
+
+def test_the_apps_step_is_an_undoable_edit(brief):
+    from briefing.brief.commands import History
+
+    history = History(brief)
+    history.execute(clearance.AdvanceClearance("cleared", "Head of Section"))
+    at = brief.clearance[-1].at
+    assert clearance.state_of(brief) == "cleared"
+    history.undo()
+    assert clearance.state_of(brief) == "draft" and not brief.clearance
+    history.redo()
+    assert clearance.state_of(brief) == "cleared" and brief.clearance[-1].at == at

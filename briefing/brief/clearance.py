@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import BriefError
+from .commands import Change, Command
 from .model import Brief
 from .records import ClearanceStep, State
 
@@ -87,6 +89,24 @@ def advance(brief: Brief, to: str, by: str, at: str | None = None) -> ClearanceS
     step = ClearanceStep(state=to, by=who, at=at or now_utc(), digest=content_digest(brief))
     brief.clearance = [*brief.clearance, step]
     return step
+
+
+@dataclass
+class AdvanceClearance(Command):
+    """Move the brief on, as an edit that can be undone (the app's menu); the step keeps its time on redo."""
+
+    to: str
+    by: str
+    at: str | None = None
+    text: str = "Change clearance"
+
+    def apply(self, brief: Brief) -> list[Change]:
+        self.at = advance(brief, self.to, self.by, self.at).at
+        return [("field", "clearance")]
+
+    def revert(self, brief: Brief) -> list[Change]:
+        brief.clearance = brief.clearance[:-1]
+        return [("field", "clearance")]
 
 
 def _hint(current: str, to: str) -> str:
