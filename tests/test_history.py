@@ -131,3 +131,17 @@ def test_cli_diff_and_versions(tmp_path, capsys, brief):
     assert main(["versions", str(a)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2 and lines[0].startswith("1\t") and "\tdraft\tOfficer" in lines[0]
+
+
+def test_a_damaged_version_is_a_clear_error(tmp_path, brief):
+    path = tmp_path / "b.brief"
+    save_brief(brief, path)
+    data = json.loads(path.read_text())
+    data["history"]["versions"][0]["content"]["meta"] = "not an object"
+    path.write_text(json.dumps(data))
+    with pytest.raises(BriefError, match="version 1 is damaged at meta"):
+        history.load_version(load_brief(path), 1)
+    data["history"]["versions"][0]["content"]["items"] = ["no-such-key"]
+    path.write_text(json.dumps(data))
+    with pytest.raises(BriefError, match="refers to an item the history lacks"):
+        history.load_version(load_brief(path), 1)

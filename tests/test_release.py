@@ -183,3 +183,11 @@ def test_cli_release(tmp_path, capsys, levelled):
     err = capsys.readouterr().err
     assert "'RESTRICTED' is not a marking" in err and "OFFICIAL, OFFICIAL-SENSITIVE, SECRET, TOP SECRET" in err
     assert not (tmp_path / "call.release-RESTRICTED.pdf").exists()
+
+
+def test_a_level_the_scheme_lacks_names_the_item(levelled):
+    scheme, _, brief = levelled["uk"]
+    brief = brief.model_copy(deep=True)
+    brief.items[0].snapshot["level"] = "RESTRICTED"
+    with pytest.raises(StyleError, match=r"item lv/p0: 'RESTRICTED' is not a marking"):
+        releasable(brief, scheme, "SECRET")

@@ -16,6 +16,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import ValidationError
+
 from ..errors import BriefError
 from .clearance import content_digest, content_of, now_utc, record_edit, state_of
 from .model import Brief
@@ -85,7 +87,7 @@ def record_save(brief: Brief, author: str | None = None, at: str | None = None, 
     kept = [*versions, version][-limit:]
     used = {key for v in kept for key in v.content.get("items", [])}
     entries = {k: v for k, v in entries.items() if k in used}
-    used_snapshots = {entry["snapshot"] for entry in entries.values()}
+    used_snapshots = {entry.get("snapshot") for entry in entries.values()}
     brief.history = History(versions=kept, entries=entries, snapshots={k: v for k, v in snapshots.items() if k in used_snapshots})
     return version
 
@@ -111,7 +113,11 @@ def load_version(brief: Brief, number: int) -> Brief:
     except (KeyError, TypeError):
         raise BriefError(f"version {number} refers to an item the history lacks", hint="the brief file was edited by hand") from None
     content = copy.deepcopy(content)
-    old = Brief.model_validate({**content, "format": brief.format, "version": brief.version})
+    try:
+        old = Brief.model_validate({**content, "format": brief.format, "version": brief.version})
+    except ValidationError as exc:
+        where = ".".join(str(p) for p in exc.errors(include_url=False)[0]["loc"])
+        raise BriefError(f"version {number} is damaged at {where}", hint="the brief file was edited by hand") from None
     old.clearance = brief.clearance[: versions[number - 1].steps]
     old.mark_old_version(number)
     return old

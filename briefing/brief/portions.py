@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import StyleError
 from ..style import Scheme
 from .model import Brief, Entry, Section
 
@@ -25,20 +26,23 @@ class Levels:
         self.scheme = scheme
         self.floor = scheme.level(brief.meta.marking).id if brief.meta.marking else scheme.levels[0].id
 
-    def of(self, own: Any, container: str | None = None) -> str:
+    def of(self, own: Any, container: str | None = None, where: str = "") -> str:
         """A portion's level: its own (checked against the scheme), else its container's, else the floor."""
         if isinstance(own, str) and own.strip():
-            return self.scheme.level(own).id
+            try:
+                return self.scheme.level(own).id
+            except StyleError as exc:
+                raise StyleError(f"{where}: {exc.message}" if where else exc.message, hint=exc.hint) from None
         return container or self.floor
 
     def item(self, entry: Entry) -> str:
-        return self.of(entry.snapshot.get("level"))
+        return self.of(entry.snapshot.get("level"), where=f"item {entry.ref}")
 
     def note(self, entry: Entry) -> str:
-        return self.of(entry.note_level, self.higher(self.item(entry), self.floor))
+        return self.of(entry.note_level, self.higher(self.item(entry), self.floor), where=f"the note on {entry.ref}")
 
     def section(self, section: Section) -> str:
-        return self.of(section.level)
+        return self.of(section.level, where="a section")
 
     def higher(self, a: str, b: str) -> str:
         return a if self.scheme.rank(a) >= self.scheme.rank(b) else b
