@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.brief import clearance, history
 from briefing.brief.diff import compare, format_changes, word_diff
@@ -145,3 +148,34 @@ def test_a_damaged_version_is_a_clear_error(tmp_path, brief):
     path.write_text(json.dumps(data))
     with pytest.raises(BriefError, match="refers to an item the history lacks"):
         history.load_version(load_brief(path), 1)
+
+
+_WORDS = st.lists(st.sampled_from(["alpha", "beta", "gamma", "delta", "eps"]), max_size=12)
+
+
+def _unmark(text: str, keep: str) -> list[str]:
+    """The old (keep='-') or new (keep='+') words from a word diff."""
+    drop = "+" if keep == "-" else "-"
+    text = re.sub(r"\{\+.*?\+\}" if drop == "+" else r"\[-.*?-\]", " ", text)
+    return re.sub(r"\[-|-\]|\{\+|\+\}", " ", text).split()
+
+
+@given(old=_WORDS, new=_WORDS)
+def test_word_diff_keeps_both_texts(old, new):
+    marked = word_diff(" ".join(old), " ".join(new))
+    assert _unmark(marked, "-") == old and _unmark(marked, "+") == new
+
+
+@settings(max_examples=60, deadline=None)
+@given(order=st.permutations(range(6)), drop=st.sets(st.integers(0, 5), max_size=3))
+def test_items_added_removed_moved_account_for_every_change(order, drop):
+    brief = load_brief(SAMPLE_BRIEF)
+    other = brief.model_copy(deep=True)
+    other.items = [other.items[i] for i in order if i not in drop]
+    changes = compare(brief, other)
+    removed = {c.text.split(",")[0].split(" ")[1] for c in changes if c.kind == "item removed"}
+    assert removed == {brief.items[i].ref for i in drop}
+    assert not [c for c in changes if c.kind == "item added"]
+    kept_old = [e.ref for e in brief.items if e.ref in {x.ref for x in other.items}]
+    moved = {c.text.split(",")[0].split(" ")[1] for c in changes if c.kind == "item moved"}
+    assert bool(moved) == (kept_old != [e.ref for e in other.items])
