@@ -153,9 +153,9 @@ def cmd_new(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .brief.release import level_tag
     from .brief.store import load_brief
     from .export import export_brief
+    from .levels.release import level_tag
 
     brief = load_brief(args.file)
     library = _library(args)

@@ -60,8 +60,9 @@ def _open(spec: str):
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from .brief.diff import compare, format_changes
+    from .levels.portions import brief_banner
 
-    print(format_changes(compare(_open(args.old), _open(args.new))))
+    print(format_changes(compare(_open(args.old), _open(args.new), brief_banner)))
     return 0
 
 

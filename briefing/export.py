@@ -10,12 +10,12 @@ from pathlib import Path
 from .atomic import atomic_open
 from .brief.clearance import watermark_text
 from .brief.model import Brief
-from .brief.release import Release, releasable, write_log
 from .content.library import Library
 from .document.model import Document
 from .errors import ExportError, RenderError
+from .levels.release import Release, releasable, write_log
 from .style import HouseStyle, load_house_style, load_markings
-from .templating.render import build_document
+from .templating.build import build_document
 from .writers import RenderOptions, WriteResult, get_writer
 
 

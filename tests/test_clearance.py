@@ -109,13 +109,11 @@ def test_cli_status(tmp_path, capsys):
 
 
 def test_the_apps_step_is_an_undoable_edit(brief):
-    from briefing.brief.commands import History
-
-    history = History(brief)
-    history.execute(clearance.AdvanceClearance("cleared", "Head of Section"))
+    step = clearance.AdvanceClearance("cleared", "Head of Section")
+    assert step.apply(brief) == [("field", "clearance")]
     at = brief.clearance[-1].at
     assert clearance.state_of(brief) == "cleared"
-    history.undo()
+    step.revert(brief)
     assert clearance.state_of(brief) == "draft" and not brief.clearance
-    history.redo()
+    step.apply(brief)
     assert clearance.state_of(brief) == "cleared" and brief.clearance[-1].at == at

@@ -14,6 +14,7 @@ from briefing.brief.diff import compare, format_changes, word_diff
 from briefing.brief.store import load_brief, save_brief
 from briefing.cli import main
 from briefing.errors import BriefError
+from briefing.levels.portions import brief_banner
 from tests.conftest import SAMPLE_BRIEF
 
 
@@ -107,7 +108,7 @@ def test_notes_sections_and_meta(brief):
     other.sections.background.level = "SECRET"
     other.meta.marking = "CONFIDENTIAL"
     other.meta.title = "Call on the Ambassador"
-    text = format_changes(compare(brief, other))
+    text = format_changes(compare(brief, other, brief_banner))
     assert "note changed: on figure cpec-action-plan-2025/orange-line-passenger-trips" in text
     assert "Cite as [-evidence-] {+proof+} of delivery" in text
     assert "section changed: recommendation:" in text and "[-a-] {+two+} contact [-point-] {+points+}" in text

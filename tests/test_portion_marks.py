@@ -10,7 +10,7 @@ import pytest
 from briefing.document import model as dm
 from briefing.export import export_brief, options_for
 from briefing.style import load_markings
-from briefing.templating.render import build_document
+from briefing.templating.build import build_document
 from tests.levelled import levelled_brief, levelled_library, token
 from tests.outputs import docx_text, normalise, pdf_text
 

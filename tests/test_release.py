@@ -9,14 +9,14 @@ import zipfile
 import pytest
 
 from briefing.brief.model import Brief
-from briefing.brief.release import log_path, releasable
 from briefing.brief.store import save_brief
 from briefing.cli import main
 from briefing.document import model as dm
 from briefing.errors import StyleError
 from briefing.export import export_brief, options_for
+from briefing.levels.release import log_path, releasable
 from briefing.style import load_markings
-from briefing.templating.render import build_document
+from briefing.templating.build import build_document
 from tests.conftest import require_tool
 from tests.levelled import levelled_brief, levelled_library, token, tokens_of
 from tests.outputs import docx_furniture, docx_text, pdf_text

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..style import load_markings
 from .model import Brief, Entry
-from .portions import banner_level, sections_of
+
+SECTIONS = ("purpose", "background", "recommendation")
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ def _item_changes(a: Brief, b: Brief) -> list[Change]:
 
 def _section_changes(a: Brief, b: Brief) -> list[Change]:
     changes = []
-    for (name, old), (_, new) in zip(sections_of(a), sections_of(b), strict=True):
+    for name in SECTIONS:
+        old, new = getattr(a.sections, name), getattr(b.sections, name)
         if old.text.strip() != new.text.strip():
             changes.append(Change("section changed", f"{name}: {word_diff(old.text, new.text)}"))
         if (old.level or None) != (new.level or None):
@@ -79,7 +81,7 @@ def _show(value: Any) -> str:
     return "none" if value in (None, "") else str(value)
 
 
-def _meta_changes(a: Brief, b: Brief) -> list[Change]:
+def _meta_changes(a: Brief, b: Brief, banner: Callable[[Brief], str] | None) -> list[Change]:
     old, new = a.meta.model_dump(mode="json"), b.meta.model_dump(mode="json")
     changes = []
     for key in dict.fromkeys([*old, *new]):
@@ -91,7 +93,7 @@ def _meta_changes(a: Brief, b: Brief) -> list[Change]:
             changes.append(Change(kind, f"{key}: {word_diff(before, after)}"))
         else:
             changes.append(Change(kind, f"{key}: {_show(before)} -> {_show(after)}"))
-    banner_a, banner_b = (banner_level(x, load_markings().get(x.meta.scheme)) for x in (a, b))
+    banner_a, banner_b = (banner(a), banner(b)) if banner else ("", "")
     if banner_a != banner_b:
         changes.append(Change("marking changed", f"banner: {banner_a} -> {banner_b}"))
     if a.template != b.template:
@@ -99,9 +101,13 @@ def _meta_changes(a: Brief, b: Brief) -> list[Change]:
     return changes
 
 
-def compare(a: Brief, b: Brief) -> list[Change]:
-    """What changed from ``a`` to ``b``: details (marking included), then sections, then items."""
-    return _meta_changes(a, b) + _section_changes(a, b) + _item_changes(a, b)
+def compare(a: Brief, b: Brief, banner: Callable[[Brief], str] | None = None) -> list[Change]:
+    """What changed from ``a`` to ``b``: details (marking included), then sections, then items.
+
+    ``banner`` gives a brief's banner level (see :func:`briefing.levels.portions.brief_banner`): with it, a change of
+    banner is listed too.
+    """
+    return _meta_changes(a, b, banner) + _section_changes(a, b) + _item_changes(a, b)
 
 
 def format_changes(changes: list[Change]) -> str:

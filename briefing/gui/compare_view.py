@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from ..brief.diff import Change, compare
 from ..brief.model import Brief
+from ..levels.portions import brief_banner
 from .widgets import describe
 
 _MARKS = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}")
@@ -61,5 +62,5 @@ class CompareDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.changes = compare(self.load(self.old_box.currentIndex()), self.load(self.new_box.currentIndex()))
+        self.changes = compare(self.load(self.old_box.currentIndex()), self.load(self.new_box.currentIndex()), brief_banner)
         self.view.setHtml(changes_html(self.changes))

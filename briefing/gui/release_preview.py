@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidget, QVBox
 
 from ..brief.commands import snapshot_copy
 from .preview import DEBOUNCE_MS, load_pdf
-from .undo import BriefSession
+from .session import BriefSession
 from .widgets import describe
 from .workers import Job, JobSignals
 

@@ -13,7 +13,7 @@ from briefing.export import preview_pdf
 from briefing.gui.clearance_badge import ClearanceBadge
 from briefing.gui.compare_view import change_html
 from briefing.gui.release_preview import NONE, ReleasePreview
-from briefing.gui.undo import BriefSession
+from briefing.gui.session import BriefSession
 from briefing.gui.versions_view import VersionsDialog, VersionViewer
 from tests.conftest import SAMPLE_BRIEF
 
@@ -79,7 +79,7 @@ def test_change_html_marks_words():
 
 def test_release_preview_beside_the_full_one(qtbot, library):
     session = BriefSession(library)
-    session.load(load_brief(SAMPLE_BRIEF), None)
+    session.load(load_brief(SAMPLE_BRIEF))
     panel = ReleasePreview(session, QThreadPool.globalInstance())
     qtbot.addWidget(panel)
     assert panel.level_box.itemText(0) == NONE and panel.view.isHidden()

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..brief.model import Brief, Entry, Section
 from ..errors import StyleError
 from ..style import Scheme
-from .model import Brief, Entry, Section
 
 SECTION_NAMES = ("purpose", "background", "recommendation")
 DETAIL_FIELDS = ("title", "occasion", "recipient", "drafter", "date", "reference", "caveat")
@@ -64,6 +64,13 @@ def banner_level(brief: Brief, scheme: Scheme) -> str:
     levels += [e.note_level for e in brief.items if e.note.strip()]
     levels += [s.level for _, s in sections_of(brief) if s.text.strip()]
     return scheme.highest(*levels).id
+
+
+def brief_banner(brief: Brief) -> str:
+    """The banner level of ``brief`` under its own marking scheme."""
+    from ..style import load_markings
+
+    return banner_level(brief, load_markings().get(brief.meta.scheme))
 
 
 class PortionMarks:

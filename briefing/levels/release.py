@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import atomic_write_bytes
+from ..brief.model import Brief
+from ..brief.records import History
 from ..errors import ExportError
 from ..style import Scheme
-from .model import Brief
 from .portions import DETAIL_FIELDS, Levels, banner_level, sections_of
-from .records import History
 
 
 @dataclass(frozen=True)
