@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QLabel, QWidget
 
+from ..levels.release import level_tag
 from .widgets import describe
 
 FULL = "Full brief (nothing withheld)"
@@ -24,11 +25,19 @@ class ExportDialog(QFileDialog):
         self.level_box.addItem(FULL, None)
         for level in levels:
             self.level_box.addItem(f"Releasable at {level}", level)
+        self.level_box.currentIndexChanged.connect(self._rename)
+        self.suggested = suggested
         layout = self.layout()
         if isinstance(layout, QGridLayout):
             row = layout.rowCount()
             layout.addWidget(QLabel("Release at:", self), row, 0)
             layout.addWidget(self.level_box, row, 1)
+
+    def _rename(self) -> None:
+        """Suggest ``NAME.release-LEVEL.pdf`` for a releasable version, the plain name for the full brief."""
+        level = self.level()
+        stem = self.suggested.stem + (f".release-{level_tag(level)}" if level else "")
+        self.selectFile(stem + self.suggested.suffix)
 
     def level(self) -> str | None:
         return self.level_box.currentData()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QT
 from ..brief.history import VersionInfo, list_versions, load_version
 from ..brief.model import Brief
 from .compare_view import CompareDialog
-from .preview import load_pdf
+from .pdf_buffer import load_pdf
 from .widgets import describe
 
 COLUMNS = ("#", "Saved", "State", "Author", "Note")
