@@ -36,6 +36,7 @@ class ReleasePreview(QWidget):
         self.view.setDocument(self.document)
         self.log = describe(QListWidget(self), "Removal log", "What the releasable version withholds, and why")
         self.log.setMaximumHeight(120)
+        self.log.setWordWrap(True)
         self.status = QLabel("", self)
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)

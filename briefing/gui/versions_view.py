@@ -65,6 +65,8 @@ class VersionsDialog(QDialog):
             row = QTreeWidgetItem([str(info.number), when(info.saved_at), info.state, info.author, info.note])
             row.setData(0, Qt.ItemDataRole.UserRole, info.number)
             self.tree.addTopLevelItem(row)
+        for column in range(len(COLUMNS) - 1):
+            self.tree.resizeColumnToContents(column)
         if self.versions:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self.tree.itemActivated.connect(lambda *_: self.open_selected())
