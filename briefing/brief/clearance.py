@@ -58,6 +58,12 @@ def state_of(brief: Brief) -> State:
     return last.state if last.digest == content_digest(brief) else "draft"
 
 
+def status(brief: Brief) -> tuple[State, bool]:
+    """The effective state, and whether the brief was cleared or approved and edited since (one digest)."""
+    state = state_of(brief)
+    return state, bool(brief.clearance) and brief.clearance[-1].state != "draft" and state == "draft"
+
+
 def is_cleared(brief: Brief) -> bool:
     """Whether the brief is cleared or approved now (no DRAFT mark)."""
     return state_of(brief) != "draft"
@@ -70,7 +76,7 @@ def watermark_text(brief: Brief) -> str:
 
 def edited_since_clearance(brief: Brief) -> bool:
     """Whether the brief was cleared or approved and then changed (so it is a draft again)."""
-    return bool(brief.clearance) and brief.clearance[-1].state != "draft" and state_of(brief) == "draft"
+    return status(brief)[1]
 
 
 def advance(brief: Brief, to: str, by: str, at: str | None = None) -> ClearanceStep:
@@ -129,8 +135,8 @@ def record_edit(brief: Brief, by: str, at: str) -> str | None:
 
 def describe(brief: Brief) -> list[str]:
     """The state and every step, one line each: what ``briefing status`` prints."""
-    state = state_of(brief)
-    lines = [f"state: {state}" + (" (edited since it was last cleared)" if edited_since_clearance(brief) else "")]
+    state, edited = status(brief)
+    lines = [f"state: {state}" + (" (edited since it was last cleared)" if edited else "")]
     for step in brief.clearance:
         lines.append(f"{step.at}  {step.state:<8}  by {step.by}" + (f"  ({step.note})" if step.note else ""))
     return lines

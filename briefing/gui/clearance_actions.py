@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from ..brief.clearance import NEXT, AdvanceClearance, edited_since_clearance, state_of
+from ..brief.clearance import NEXT, AdvanceClearance, status
 from ..brief.commands import snapshot_copy
 from ..brief.model import Brief
 from .clearance_badge import ClearanceBadge
@@ -18,6 +18,7 @@ from .preview import PreviewPanel
 from .session import BriefSession
 from .versions_view import VersionsDialog
 
+REFRESH_MS = 250
 STEPS = {"cleared": ("Mark &Cleared\u2026", "Record who clears the brief"), "approved": ("Mark &Approved\u2026", "Record who approves it")}
 
 
@@ -54,16 +55,21 @@ class ClearanceActions(QObject):
             bar.addMenu(self.menu)
         self.badge = ClearanceBadge(self.menu, preview)
         preview.head.insertWidget(preview.head.indexOf(preview.budget) + 1, self.badge)
-        session.changed.connect(self.refresh)
+        self.timer = QTimer(self)  # the state costs a digest of the brief: once typing pauses, not per key
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        session.changed.connect(self.timer.start)
         session.pathChanged.connect(self.refresh)
+        session.reset.connect(self.refresh)
         self.refresh()
 
     @Slot()
     def refresh(self) -> None:
         """The badge and the menu follow the brief's state; no step is offered on a brief that cannot be saved."""
-        brief = self.session.brief
-        state = state_of(brief)
-        self.badge.show_state(state, edited_since_clearance(brief))
+        self.timer.stop()
+        state, edited = status(self.session.brief)
+        self.badge.show_state(state, edited)
         editable = not self.read_only_reason()
         for target, action in self.step_actions.items():
             action.setEnabled(editable and NEXT.get(state) == target)
@@ -75,6 +81,7 @@ class ClearanceActions(QObject):
         if not name or not name.strip():
             return False
         self.session.execute(AdvanceClearance(state, name.strip(), text=f"Mark {state}"))
+        self.refresh()
         self.window.statusBar().showMessage(f"Marked {state} by {name.strip()}: save to keep it", 6000)
         return True
 
