@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 
@@ -180,3 +181,32 @@ def test_items_added_removed_moved_account_for_every_change(order, drop):
     kept_old = [e.ref for e in brief.items if e.ref in {x.ref for x in other.items}]
     moved = {c.text.split(",")[0].split(" ")[1] for c in changes if c.kind == "item moved"}
     assert bool(moved) == (kept_old != [e.ref for e in other.items])
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    max_leaves=12,
+)
+_VERSION_KEYS = st.fixed_dictionaries(
+    {"saved_at": _JSON, "digest": _JSON, "content": _JSON}, optional={"state": _JSON, "steps": _JSON, "author": _JSON}
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(clearance_data=_JSON | st.lists(_JSON, max_size=3), versions=st.lists(_VERSION_KEYS, max_size=3), pools=_JSON)
+def test_any_clearance_or_history_data_reads_or_is_a_clear_error(clearance_data, versions, pools):
+    from briefing.brief.store import parse_brief
+
+    data = json.loads(SAMPLE_BRIEF.read_text(encoding="utf-8"))
+    data["clearance"], data["history"] = clearance_data, {"versions": versions, "entries": pools, "snapshots": pools}
+    try:
+        brief = parse_brief(json.dumps(data), SAMPLE_BRIEF)
+    except BriefError:
+        return
+    clearance.status(brief)
+    for info in history.list_versions(brief):
+        with contextlib.suppress(BriefError):
+            history.load_version(brief, info.number)
+    history.record_save(brief, "Officer")  # what a save does first: a damaged history never stops a save
+    assert history.list_versions(brief)[-1].author == "Officer"

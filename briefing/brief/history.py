@@ -64,6 +64,12 @@ def _pool_items(content: dict[str, Any], entries: dict[str, Any], snapshots: dic
     content["items"] = keys
 
 
+def _item_keys(content: dict[str, Any]) -> list[str]:
+    """The entry keys a version's content lists (a hand-edited file may hold anything there)."""
+    items = content.get("items")
+    return [key for key in items if isinstance(key, str)] if isinstance(items, list) else []
+
+
 def record_save(brief: Brief, author: str | None = None, at: str | None = None, limit: int = MAX_VERSIONS) -> Version | None:
     """Add the brief as it is now to its own history (called by every save). None when nothing changed.
 
@@ -85,9 +91,9 @@ def record_save(brief: Brief, author: str | None = None, at: str | None = None, 
     _pool_items(content, entries, snapshots)
     version = Version(saved_at=at, author=author, state=state, note=note, digest=digest, steps=len(brief.clearance), content=content)
     kept = [*versions, version][-limit:]
-    used = {key for v in kept for key in v.content.get("items", [])}
+    used = {key for v in kept for key in _item_keys(v.content)}
     entries = {k: v for k, v in entries.items() if k in used}
-    used_snapshots = {entry.get("snapshot") for entry in entries.values()}
+    used_snapshots = {key for entry in entries.values() if isinstance(key := entry.get("snapshot"), str)}
     brief.history = History(versions=kept, entries=entries, snapshots={k: v for k, v in snapshots.items() if k in used_snapshots})
     return version
 
