@@ -135,6 +135,10 @@ def test_details_at_the_brief_marking_are_withheld_below_it(tmp_path, levelled):
         assert t not in pdf_text(result.outputs[0]) and all(t not in p for p in docx_parts(result.outputs[1]).values())
     assert "UNCLASSIFIED" in docx_furniture(result.outputs[1])
     assert "the brief's title" in result.release_log.read_text()
+    empty = brief.model_copy(deep=True, update={"items": []})
+    empty.sections.purpose.level = None  # at the brief's marking, like everything else now
+    empty = releasable(empty, scheme, "UNCLASSIFIED")
+    assert "nothing of the brief's items and sections is releasable at UNCLASSIFIED" in "\n".join(empty.log_lines())
 
 
 def test_unknown_fields_with_levels_are_withheld(levelled):

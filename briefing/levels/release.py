@@ -46,6 +46,8 @@ class Release:
     def log_lines(self) -> list[str]:
         """The removal log: one line per withheld portion, then the banner."""
         lines = [removal.line(self.level) for removal in self.removals] or [f"nothing is above {self.level}: nothing withheld"]
+        if not self.brief.items and not any(section.text.strip() for _, section in sections_of(self.brief)):
+            lines.append(f"nothing of the brief's items and sections is releasable at {self.level}: mark what may go at a level")
         return [*lines, f"banner: {self.banner_before} in full, {self.banner_after} in this version"]
 
     def log_text(self) -> str:
