@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -10,7 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, cli_clearance
-from .errors import BriefingError
+from .errors import BriefingError, StreamError
+from .terminal import err, flush, out, report, safe, tolerate_unencodable
 
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # no scan of installed packages at start
 
@@ -19,12 +21,20 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors on one line and exits 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"briefing: error: {message} (see briefing --help)\n")
+        report(f"briefing: error: {message} (see briefing --help)")
         raise SystemExit(2)
 
 
+def _folder(text: str) -> Path:
+    """An existing folder, for --content; anything else is a usage error."""
+    path = Path(text)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} is {'not a folder' if path.exists() else 'not there'}: give a folder of content packs")
+    return path
+
+
 def _content_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--content", action="append", type=Path, default=[], metavar="DIR", help="also load packs from DIR (repeatable)")
+    parser.add_argument("--content", action="append", type=_folder, default=[], metavar="DIR", help="also load packs from DIR (repeatable)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--release-at", metavar="LEVEL", help="build the releasable version: nothing marked above LEVEL")
     _content_args(build)
     cli_clearance.add_commands(sub)
+
+    selftest = sub.add_parser("selftest", help="check this installation: one line per check, exit 0 when all pass")
+    selftest.add_argument("--qt-probe", action="store_true", help=argparse.SUPPRESS)  # the child that loads Qt
     return parser
 
 
@@ -84,10 +97,10 @@ def _library(args):
 def cmd_content_check(args) -> int:
     library = _library(args)
     for problem in library.problems:
-        print(str(problem), file=sys.stderr)
+        err(problem)
     if library.problems:
         return 1
-    print(f"{len(library)} items in {len(library.packs)} packs: all valid")
+    out(f"{len(library)} items in {len(library.packs)} packs: all valid")
     return 0
 
 
@@ -96,14 +109,13 @@ def cmd_content_list(args) -> int:
 
     library = _library(args)
     for problem in library.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        err(f"warning: {problem}")
     items = SearchIndex(library).search(Query(args.search, args.kind, args.pillar, args.speaker, args.tag))
     if args.json:
-        json.dump([item.as_json() for item in items], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        out(json.dumps([item.as_json() for item in items], ensure_ascii=False, indent=1), exact=True)
     else:
         for item in items:
-            print(f"{item.id}\t{item.kind}\t{item.title}")
+            out(f"{safe(item.id)}\t{safe(item.kind)}\t{safe(item.title)}", exact=True)
     return 0
 
 
@@ -112,14 +124,13 @@ def cmd_templates(args) -> int:
 
     templates, problems = list_templates()
     for problem in problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        err(f"warning: {problem}")
     if args.json:
-        json.dump([t.as_json() for t in templates], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        out(json.dumps([t.as_json() for t in templates], ensure_ascii=False, indent=1), exact=True)
     else:
         for t in templates:
             budget = f"{t.info.page_budget}-page budget" if t.info.page_budget else "no page budget"
-            print(f"{t.id}\t{t.info.name}\t{budget}")
+            out(f"{safe(t.id)}\t{safe(t.info.name)}\t{budget}", exact=True)
     return 0
 
 
@@ -148,7 +159,7 @@ def cmd_new(args) -> int:
             raise ContentError(f"no item {item_id!r} in the library", hint="see briefing content list")
         brief.items.append(entry_for(item))
     save_brief(brief, args.output)
-    print(args.output)
+    out(args.output)
     return 0
 
 
@@ -156,8 +167,10 @@ def cmd_build(args) -> int:
     from .brief.store import load_brief
     from .export import export_brief
     from .levels.release import level_tag
+    from .templating.brief_names import check_names
 
     brief = load_brief(args.file)
+    check_names(brief, args.file, args.template)
     library = _library(args)
     formats = ["pdf", "docx"] if args.format == "both" else [args.format]
     level = _release_level(brief, args.release_at)
@@ -165,14 +178,14 @@ def cmd_build(args) -> int:
     output = args.output or args.file.with_name(f"{stem}.{formats[0]}")
     result = export_brief(brief, library, formats, output, template_id=args.template, count_pages=True, release_at=level)
     for path in result.outputs:
-        print(path)
+        out(path)
     if result.release is not None:
         for line in result.release.log_lines():
-            print(line)
-        print(f"removal log: {result.release_log}")
+            out(line)
+        out(f"removal log: {result.release_log}")
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    print(result.budget_text())
+        err(f"warning: {warning}")
+    out(result.budget_text())
     return 0
 
 
@@ -181,6 +194,16 @@ def _release_level(brief, level: str | None) -> str | None:
     from .style import load_markings
 
     return load_markings().get(brief.meta.scheme).level(level).id if level else None
+
+
+def cmd_selftest(args) -> int:
+    if args.qt_probe:
+        from .gui.probe import main as probe  # only in the child process the self-test starts for Qt
+
+        return probe()
+    from .selftest import run
+
+    return run()
 
 
 def cmd_gui(args) -> int:
@@ -196,6 +219,7 @@ COMMANDS = {
     ("new", None): cmd_new,
     ("build", None): cmd_build,
     ("gui", None): cmd_gui,
+    ("selftest", None): cmd_selftest,
     (None, None): cmd_gui,
     **cli_clearance.COMMANDS,
 }
@@ -203,22 +227,27 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; errors print one line and give a non-zero exit code."""
-    args = build_parser().parse_args(argv)
+    tolerate_unencodable()
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit:
+        with contextlib.suppress(StreamError):
+            flush()
+        raise
     handler = COMMANDS[(args.command, getattr(args, "content_command", None))]
     try:
-        return handler(args)
+        code = handler(args)
+        flush()
+        return code
     except BriefingError as exc:
-        print(f"briefing: error: {exc}", file=sys.stderr)
+        report(f"briefing: error: {exc}")
         return 1
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0
     except Exception as exc:  # a bug: one line for the user, the traceback in the log
-        from .logs import log_exception
+        from .logs import log_exception, where_logged
 
-        where = log_exception(exc)
-        print(f"briefing: internal error: {type(exc).__name__}: {exc} (details in {where})", file=sys.stderr)
+        report(f"briefing: internal error: {type(exc).__name__}: {exc} ({where_logged(log_exception(exc))})")
         return 70
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .terminal import out, safe
+
 
 def add_commands(sub) -> None:
     """Add the commands to the ``briefing`` parser's subcommands."""
@@ -31,7 +33,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         advance(brief, args.state, args.by)
         save_brief(brief, args.file, author=" ".join(args.by.split()))
     for line in describe(brief):
-        print(line)
+        out(line)
     return 0
 
 
@@ -41,9 +43,10 @@ def cmd_versions(args: argparse.Namespace) -> int:
 
     versions = list_versions(load_brief(args.file))
     for v in versions:
-        print(f"{v.number}\t{v.saved_at}\t{v.state}\t{v.author or '-'}" + (f"\t{v.note}" if v.note else ""))
+        fields = [str(v.number), v.saved_at, v.state, v.author or "-", *([v.note] if v.note else [])]
+        out("\t".join(safe(f) for f in fields), exact=True)
     if not versions:
-        print("no saved versions yet")
+        out("no saved versions yet")
     return 0
 
 
@@ -62,7 +65,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from .brief.diff import compare, format_changes
     from .levels.portions import brief_banner
 
-    print(format_changes(compare(_open(args.old), _open(args.new), brief_banner)))
+    out(format_changes(compare(_open(args.old), _open(args.new), brief_banner)))
     return 0
 
 

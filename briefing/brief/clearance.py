@@ -52,10 +52,15 @@ def content_digest(content: Brief | dict[str, Any]) -> str:
 
 def state_of(brief: Brief) -> State:
     """The effective state: the last step's, while the content is what that step saw; draft otherwise."""
+    return state_for(brief, content_digest(brief)) if brief.clearance else "draft"
+
+
+def state_for(brief: Brief, digest: str) -> State:
+    """The effective state of ``brief`` when its content has ``digest`` (see :func:`content_digest`)."""
     if not brief.clearance:
         return "draft"
     last = brief.clearance[-1]
-    return last.state if last.digest == content_digest(brief) else "draft"
+    return last.state if last.digest == digest else "draft"
 
 
 def status(brief: Brief) -> tuple[State, bool]:
@@ -123,13 +128,19 @@ def _hint(current: str, to: str) -> str:
     return "an approved brief is final; any edit makes it a draft to clear again"
 
 
-def record_edit(brief: Brief, by: str, at: str) -> str | None:
-    """On save: when the brief was edited after a clearance step, add a step back to draft. Returns its note."""
-    if not edited_since_clearance(brief):
+def record_edit(brief: Brief, by: str, at: str, digest: str | None = None) -> str | None:
+    """On save: when the brief was edited after a clearance step, add a step back to draft. Returns its note.
+
+    ``digest`` is the brief's content digest when the caller has it already.
+    """
+    if not brief.clearance or brief.clearance[-1].state == "draft":
         return None
+    digest = digest or content_digest(brief)
     last = brief.clearance[-1]
+    if last.digest == digest:
+        return None
     note = f"edited after it was {last.state} by {last.by} on {last.at[:10]}: back to draft"
-    brief.clearance = [*brief.clearance, ClearanceStep(state="draft", by=by, at=at, digest=content_digest(brief), note=note)]
+    brief.clearance = [*brief.clearance, ClearanceStep(state="draft", by=by, at=at, digest=digest, note=note)]
     return note
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import BriefError
-from .clearance import content_digest, content_of, now_utc, record_edit, state_of
+from .clearance import content_digest, content_of, now_utc, record_edit, state_for
 from .model import Brief
 from .records import History, State, Version
 
@@ -78,8 +78,10 @@ def record_save(brief: Brief, author: str | None = None, at: str | None = None, 
     """
     at = at or now_utc()
     author = default_author() if author is None else author
-    note = record_edit(brief, author, at) or ""
-    digest, state = content_digest(brief), state_of(brief)
+    content = content_of(brief)  # dumped and digested once: a save of a large brief stays cheap
+    digest = content_digest(content)
+    note = record_edit(brief, author, at, digest) or ""
+    state = state_for(brief, digest)
     versions = brief.history.versions
     if versions and versions[-1].digest == digest and versions[-1].state == state:
         return None
@@ -87,7 +89,6 @@ def record_save(brief: Brief, author: str | None = None, at: str | None = None, 
         step = brief.clearance[-1]
         note = f"{step.state} by {step.by}"
     entries, snapshots = dict(brief.history.entries), dict(brief.history.snapshots)
-    content = content_of(brief)
     _pool_items(content, entries, snapshots)
     version = Version(saved_at=at, author=author, state=state, note=note, digest=digest, steps=len(brief.clearance), content=content)
     kept = [*versions, version][-limit:]

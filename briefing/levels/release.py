@@ -12,10 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..atomic import atomic_write_bytes
 from ..brief.model import Brief
 from ..brief.records import History
-from ..errors import ExportError
 from ..style import Scheme
 from .portions import DETAIL_FIELDS, Levels, banner_level, sections_of
 
@@ -170,10 +168,3 @@ def log_path(output: Path, level: str) -> Path:
 def level_tag(level: str) -> str:
     """A level as it goes in a file name: ``TOP SECRET`` -> ``TOP-SECRET``."""
     return "-".join(level.split())
-
-
-def write_log(release: Release, output: Path) -> Path:
-    """Write the removal log beside ``output`` (atomically) and return its path."""
-    target = log_path(output, release.level)
-    atomic_write_bytes(target, release.log_text().encode("utf-8"), error=ExportError)
-    return target

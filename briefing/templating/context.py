@@ -2,36 +2,24 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from ..brief.model import Brief, Entry, status_of
+from ..brief.snapshots import typed_snapshot
 from ..content.library import Library
-from ..content.model import Event, Figure, Pillar, Project, Quotation
 from ..content.present import citation, locator, origin_citation, speaker_name
 from ..document.text import clean_text, describe_removed
 from ..levels.portions import PortionMarks, banner_level
 from ..style import Scheme
-
-_MODELS = {"pillar": Pillar, "figure": Figure, "quotation": Quotation, "event": Event, "project": Project}
 
 
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
 
 
-@cache
-def _defaults(kind: str) -> dict[str, Any]:
-    """Every field of an item kind, empty: a snapshot from an older pack may lack some."""
-    model = _MODELS.get(kind)
-    if model is None:
-        return {}
-    return {name: ([] if "list" in str(info.annotation) else None) for name, info in model.model_fields.items()}
-
-
 def _item(entry: Entry, index: int, number: int, library: Library | None) -> dict[str, Any]:
-    snap = entry.snapshot
-    data: dict[str, Any] = dict(_defaults(entry.kind))
+    snap = typed_snapshot(entry, index).model_dump(mode="json")  # every field of its kind, typed
+    data: dict[str, Any] = {}
     data.update(
         (k, v)
         for k, v in snap.items()
