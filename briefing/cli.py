@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="build a brief as PDF and/or Word")
     build.add_argument("file", type=Path)
-    build.add_argument("--format", choices=["pdf", "docx", "both"], default="pdf")
+    build.add_argument("--format", choices=["pdf", "docx", "both", "pdf-tagged"], default="pdf")
     build.add_argument("-o", "--output", type=Path, help="output file (default: beside the brief)")
     build.add_argument("--template", help="use this template instead of the brief's")
     build.add_argument("--release-at", metavar="LEVEL", help="build the releasable version: nothing marked above LEVEL")
@@ -175,7 +175,7 @@ def cmd_build(args) -> int:
     formats = ["pdf", "docx"] if args.format == "both" else [args.format]
     level = _release_level(brief, args.release_at)
     stem = args.file.stem + (f".release-{level_tag(level)}" if level else "")
-    output = args.output or args.file.with_name(f"{stem}.{formats[0]}")
+    output = args.output or args.file.with_name(f"{stem}.{'pdf' if formats[0] == 'pdf-tagged' else formats[0]}")
     result = export_brief(brief, library, formats, output, template_id=args.template, count_pages=True, release_at=level)
     for path in result.outputs:
         out(path)

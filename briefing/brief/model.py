@@ -38,6 +38,7 @@ class Meta(_Open):
     scheme: str | None = Field(None, description="Marking scheme id; the default scheme when null")
     marking: str | None = Field(None, description="The officer's chosen level; the banner is this or higher")
     caveat: str = ""
+    language: str = Field("en-GB", description="BCP 47 tag of the brief's language, e.g. 'en-GB', 'ur-PK' or 'zh-Hans'")
 
 
 class Section(_Open):

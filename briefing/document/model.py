@@ -44,6 +44,7 @@ class Paragraph:
 
     runs: Inline
     role: Literal["body", "lead", "small", "title", "subtitle"] = "body"
+    lang: str = ""  # BCP 47 language tag; empty: the document's language
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class ListBlock:
 
     ordered: bool
     items: tuple[Inline, ...]
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class Quotation:
     ref: int | None = None
     note: str = ""
     portion: str = ""  # the portion mark, e.g. "(OS)", shown before the sentence
+    lang: str = ""  # the language of ``text`` (the item's); empty: the document's
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ class FigureRow:
     as_of: str = ""
     ref: int | None = None
     note: str = ""
+    lang: str = ""
 
 
 @dataclass(frozen=True)

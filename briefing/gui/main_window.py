@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_pdf_action, self.export_docx_action, self.print_action])
+        file_menu.addActions([self.export_pdf_action, self.export_docx_action, self.exports.tagged_action(file_menu), self.print_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")

@@ -125,6 +125,7 @@ def _details(brief: Brief, marking: str, portion: str, page_budget: int | None, 
         "marking": marking,
         "portion": portion,
         "caveat": meta.caveat,
+        "language": meta.language,
         "page_budget": page_budget,
     }
     return clean(details, "the brief's details")

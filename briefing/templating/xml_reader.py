@@ -138,7 +138,7 @@ class XmlBuilder:
         role = el.get("role", "body")
         if role not in ("body", "lead", "small", "title", "subtitle"):
             raise self._error(f"unknown paragraph role {role!r}", "p", "use body, lead, small, title or subtitle")
-        return dm.Paragraph(runs=self._marked(el), role=role)  # type: ignore[arg-type]
+        return dm.Paragraph(runs=self._marked(el), role=role, lang=el.get("lang", ""))  # type: ignore[arg-type]
 
     def _list(self, el: Element) -> dm.ListBlock:
         items = []
@@ -146,7 +146,7 @@ class XmlBuilder:
             if child.tag != "li":
                 raise self._error(f"<{child.tag}> is not allowed inside <{el.tag}>", child.tag, "a list holds <li> items")
             items.append(self._marked(child))
-        return dm.ListBlock(ordered=el.tag == "ol", items=tuple(items))
+        return dm.ListBlock(ordered=el.tag == "ol", items=tuple(items), lang=el.get("lang", ""))
 
     def _entry(self, el: Element, kind: str) -> dict[str, Any]:
         raw = el.get("item", "")
@@ -172,6 +172,7 @@ class XmlBuilder:
             ref=q["ref"],
             note=q["note"] if el.get("note", "true") != "false" else "",
             portion=q.get("portion", ""),
+            lang=q.get("lang") or "",
         )
 
     def _figures(self, el: Element) -> dm.FiguresTable:
@@ -188,6 +189,7 @@ class XmlBuilder:
                     as_of=f.get("when", ""),
                     ref=f["ref"],
                     note=f["note"],
+                    lang=f.get("lang") or "",
                 )
             )
         dates = el.get("dates")

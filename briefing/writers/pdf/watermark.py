@@ -9,7 +9,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from ...document.model import Metadata
+from ...errors import RenderError
 from ..common import DOCUMENT_DETAILS
+from ..coverage import is_plain
 from .kit import Kit
 from .markup import Markup
 
@@ -33,7 +35,10 @@ class Watermark:
             return None
         look = kit.house.watermark
         face = kit.faces[look.font, look.bold, False]
-        markup.check(text, face, "the watermark")
+        if not is_plain(text, face.cmap):
+            raise RenderError(
+                f"the watermark font {face.file} cannot show {text!r}", hint="choose another watermark: font in the house style"
+            )
         return cls(text, face.name, look.size, kit.colour(look.colour), look.opacity, look.angle)
 
     def draw(self, canvas: Canvas, page_size: tuple[float, float]) -> None:
