@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, cli_clearance
 from .errors import BriefingError, StreamError
 from .terminal import err, flush, out, report, safe, tolerate_unencodable
 
@@ -84,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--format", choices=["pdf", "docx", "both", "pdf-tagged"], default="pdf")
     build.add_argument("-o", "--output", type=Path, help="output file (default: beside the brief)")
     build.add_argument("--template", help="use this template instead of the brief's")
+    build.add_argument("--release-at", metavar="LEVEL", help="build the releasable version: nothing marked above LEVEL")
     _content_args(build)
+    cli_clearance.add_commands(sub)
 
     selftest = sub.add_parser("selftest", help="check this installation: one line per check, exit 0 when all pass")
     selftest.add_argument("--qt-probe", action="store_true", help=argparse.SUPPRESS)  # the child that loads Qt
@@ -182,20 +184,34 @@ def cmd_new(args) -> int:
 def cmd_build(args) -> int:
     from .brief.store import load_brief
     from .export import export_brief
+    from .levels.release import level_tag
     from .templating.brief_names import check_names
 
     brief = load_brief(args.file)
     check_names(brief, args.file, args.template)
     library = _library(args)
     formats = ["pdf", "docx"] if args.format == "both" else [args.format]
-    output = args.output or args.file.with_suffix(".pdf" if formats[0] == "pdf-tagged" else "." + formats[0])
-    result = export_brief(brief, library, formats, output, template_id=args.template, count_pages=True)
+    level = _release_level(brief, args.release_at)
+    stem = args.file.stem + (f".release-{level_tag(level)}" if level else "")
+    output = args.output or args.file.with_name(f"{stem}.{'pdf' if formats[0] == 'pdf-tagged' else formats[0]}")
+    result = export_brief(brief, library, formats, output, template_id=args.template, count_pages=True, release_at=level)
     for path in result.outputs:
         out(path)
+    if result.release is not None:
+        for line in result.release.log_lines():
+            out(line)
+        out(f"removal log: {result.release_log}")
     for warning in result.warnings:
         err(f"warning: {warning}")
     out(result.budget_text())
     return 0
+
+
+def _release_level(brief, level: str | None) -> str | None:
+    """The scheme's id for ``--release-at LEVEL`` (a StyleError listing the levels when it has none such)."""
+    from .style import load_markings
+
+    return load_markings().get(brief.meta.scheme).level(level).id if level else None
 
 
 def cmd_selftest(args) -> int:
@@ -224,6 +240,7 @@ COMMANDS = {
     ("gui", None): cmd_gui,
     ("selftest", None): cmd_selftest,
     (None, None): cmd_gui,
+    **cli_clearance.COMMANDS,
 }
 
 

@@ -78,6 +78,17 @@ REQUIRED_COLOURS = (
 """Every palette colour a writer paints with by name."""
 
 
+class WatermarkStyle(_Strict):
+    """The look of the DRAFT watermark set across every page of a brief not yet cleared."""
+
+    font: str = "sans"
+    bold: bool = True
+    size: float = Field(110, gt=0, le=400, description="points")
+    colour: str = "#c62828"
+    opacity: float = Field(0.14, gt=0, le=1)
+    angle: float = Field(45, ge=-90, le=90, description="degrees, anticlockwise from the baseline")
+
+
 class HouseStyle(_Strict):
     """Fonts, sizes, colours, spacing, margins, page size, header and footer."""
 
@@ -87,6 +98,7 @@ class HouseStyle(_Strict):
     text: dict[str, TextStyle]
     header: Slots = Slots()
     footer: Slots = Slots()
+    watermark: WatermarkStyle = WatermarkStyle()
     fallback: list[FallbackFont] = Field(
         default_factory=list,
         description="Faces tried in order for characters the text's own font lacks; the last draws a box for what none has",
@@ -129,6 +141,11 @@ def _style_problems(house: HouseStyle) -> list[str]:
             problems.append(f"text: {name}: unknown font family {text.font!r} (use one of: {', '.join(house.fonts)})")
         if text.colour not in house.colours and not HEX_COLOUR.fullmatch(text.colour):
             problems.append(f"text: {name}: colour {text.colour!r} is neither a palette name nor #rrggbb")
+    mark = house.watermark
+    if mark.font not in house.fonts:
+        problems.append(f"watermark: unknown font family {mark.font!r} (use one of: {', '.join(house.fonts)})")
+    if mark.colour not in house.colours and not HEX_COLOUR.fullmatch(mark.colour):
+        problems.append(f"watermark: colour {mark.colour!r} is neither a palette name nor #rrggbb")
     for family in house.fonts.values():
         for bold in (False, True):
             for italic in (False, True):
@@ -150,6 +167,7 @@ class Level(_Strict):
     id: str
     banner: str
     colour: str = "#000000"  # #rrggbb or a house-style palette name: the writers resolve it
+    portion: str | None = Field(None, description="the portion mark's abbreviation, e.g. OS for (OS); the id when unset")
 
     @model_validator(mode="after")
     def _check_colour(self) -> Level:
@@ -162,6 +180,14 @@ class Level(_Strict):
 class Scheme(_Strict):
     name: str
     levels: list[Level] = Field(min_length=1)
+    portion_marks: bool = Field(False, description="put a portion mark such as (OS) before each paragraph and item")
+
+    def portion_mark(self, level_id: str) -> str:
+        """``(OS)``: the mark before a portion at this level, or "" when the scheme has no portion marks."""
+        if not self.portion_marks:
+            return ""
+        level = self.level(level_id)
+        return f"({level.portion or level.id})"
 
     def ids(self) -> list[str]:
         return [level.id for level in self.levels]
@@ -175,6 +201,10 @@ class Scheme(_Strict):
             f"{level_id!r} is not a marking of the {self.name}",
             hint="use one of: " + ", ".join(self.ids()),
         )
+
+    def rank(self, level_id: str) -> int:
+        """Where a level stands in the scheme: 0 for the lowest."""
+        return self.levels.index(self.level(level_id))
 
     def highest(self, *level_ids: str | None) -> Level:
         """The highest of the given levels (None and empty are ignored); the lowest level if none."""

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from ..atomic import atomic_write_bytes, remove_stale_temps
 from ..errors import BriefConflict, BriefError, BriefTooNew, Location
 from ..limits import load_json
+from .history import record_save
 from .model import FORMAT_NAME, FORMAT_VERSION, Brief
 from .snapshots import check_snapshots
 
@@ -107,15 +108,22 @@ def dump_brief(brief: Brief) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def save_brief(brief: Brief, path: str | Path) -> None:
-    """Save atomically (temp file, then replace), keeping one backup as ``path~``. Never saves a newer-format brief."""
+def save_brief(brief: Brief, path: str | Path, *, author: str | None = None) -> None:
+    """Save atomically (temp file, then replace), keeping one backup as ``path~``. Never saves a newer-format brief.
+
+    The saved content is added to the brief's own history (by ``author``, the
+    login name by default): see :mod:`briefing.brief.history`.
+    """
     if is_too_new(brief):
         raise BriefTooNew(
             "this brief was written by a newer Briefing and is read-only here",
             location=Location(str(path)),
             hint="use Export, or open it with a newer Briefing",
         )
+    if brief.old_version is not None:
+        raise BriefError(f"version {brief.old_version} is an old version of a brief, shown read-only", location=Location(str(path)))
     remove_stale_temps(path)  # left by a save that was killed
+    record_save(brief, author)
     atomic_write_bytes(path, dump_brief(brief), backup=True, error=BriefError)
 
 

@@ -76,6 +76,7 @@ class Quotation:
     verb: str = "said that"
     ref: int | None = None
     note: str = ""
+    portion: str = ""  # the portion mark, e.g. "(OS)", shown before the sentence
     lang: str = ""  # the language of ``text`` (the item's); empty: the document's
 
 
@@ -172,6 +173,7 @@ class Metadata:
     caveat: str = ""
     template_id: str = ""
     page_budget: int | None = None
+    watermark: str = ""  # set diagonally across every page ("DRAFT" until the brief is cleared); none when empty
 
 
 def banner_text(meta: Metadata) -> str:
@@ -196,12 +198,13 @@ def quotation_sentence(quote: Quotation) -> str:
     verbatim in typographic marks; the attribution goes on its own line
     (see :func:`quotation_attribution`).
     """
+    mark = f"{quote.portion} " if quote.portion else ""
     if quote.kind == "reported":
         text = quote.text.rstrip()
         if text and text[-1] not in ".!?":
             text += "."
-        return f"{quote.attribution} {quote.verb} {text}"
-    return f"\u201c{quote.text}\u201d"
+        return f"{mark}{quote.attribution} {quote.verb} {text}"
+    return f"{mark}\u201c{quote.text}\u201d"
 
 
 def quotation_attribution(quote: Quotation) -> str:

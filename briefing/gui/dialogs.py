@@ -100,6 +100,20 @@ class Dialogs:
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), FORMAT_FILTERS.get(fmt or "", _brief_filter()))
         return Path(name) if name else None
 
+    def export_path(self, parent: QWidget, title: str, suggested: Path, fmt: str, levels: list[str]) -> tuple[Path, str | None] | None:
+        """A path to export to, and the level to release at (None: the full brief)."""
+        from .export_dialog import ExportDialog
+
+        dialog = ExportDialog(parent, title, suggested, FORMAT_FILTERS[fmt], levels)
+        return dialog.chosen() if dialog.exec() else None
+
+    def ask_text(self, parent: QWidget, title: str, label: str, default: str = "") -> str | None:
+        """One line of text (a name), or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(parent, title, label, text=default)
+        return text if ok else None
+
     def offer_restore(self, parent: QWidget, description: str) -> bool:
         """True to restore an autosaved brief found at start-up."""
         answer = QMessageBox.question(

@@ -70,25 +70,36 @@ class ExportActions(QObject):
         return paths.user_documents_dir() / (slug(self.session.brief.meta.title) + suffix)
 
     @guarded("Export failed")
-    def export(self, fmt: str, path: Path | None = None) -> bool:
-        """Export in the background as ``fmt`` to ``path`` (asking where when None); False if not started."""
+    def export(self, fmt: str, path: Path | None = None, release_at: str | None = None) -> bool:
+        """Export in the background as ``fmt`` to ``path`` (asking where, and whether to release at a level, when None).
+
+        ``release_at`` writes the releasable version at that level. False if not started.
+        """
         label, suffix = FORMATS[fmt]
         if self._exports:
             self._status("An export is already running", 4000)
             return False
         if path is None:
-            path = self.dialogs.save_path(self.window, f"Export {label}", self.suggested_output(fmt), fmt)
-            if path is None:
+            chosen = self.dialogs.export_path(self.window, f"Export {label}", self.suggested_output(fmt), fmt, self._levels())
+            if chosen is None:
                 return False
+            path, release_at = chosen
         path = Path(path)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         self._ticket += 1
         self._exports[self._ticket] = path
-        self.pool.start(export_job(self._ticket, self.signals, snapshot_copy(self.session.brief), self.session.library, fmt, path))
+        brief = snapshot_copy(self.session.brief)
+        self.pool.start(export_job(self._ticket, self.signals, brief, self.session.library, fmt, path, release_at))
         self.running.emit(True)
         self._status(f"Exporting {label} to {path}\u2026")
         return True
+
+    def _levels(self) -> list[str]:
+        """The levels the brief's scheme offers for a releasable version."""
+        from ..style import load_markings
+
+        return load_markings().get(self.session.brief.meta.scheme).ids()
 
     def _done(self, ticket: int) -> Path:
         path = self._exports.pop(ticket)
@@ -101,6 +112,8 @@ class ExportActions(QObject):
 
         assert isinstance(result, BuildResult)
         summary = result.budget_text() + "".join(f"\n{w}" for w in result.warnings)
+        if result.release is not None:
+            summary += "".join(f"\n{line}" for line in result.release.log_lines()) + f"\nRemoval log: {result.release_log}"
         self._status(f"Exported {path} ({result.budget_text()})", 10000)
         choice = self.dialogs.export_done(self.window, path, summary)
         if choice == "file":

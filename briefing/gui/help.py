@@ -37,6 +37,13 @@ template's page budget. Export with <b>File &gt; Export PDF</b> (<b>Ctrl+E</b>) 
 and team folders ticked as writable in Settings). Bundled packs are read-only: <b>Duplicate to My Pack</b>
 copies an item, with its source and pillar, into your own pack. The editor checks the item as you type,
 with the same messages as <i>briefing content check</i>.</p>
+<h3>5. Clear, release and compare</h3>
+<p>Until the brief is cleared, every page says <b>DRAFT</b>. The badge beside the page count (and the
+<b>Clearance</b> menu) marks it <b>cleared</b>, then <b>approved</b>, asking who does it; any later edit
+makes it a draft again. To send it to someone cleared to a lower level, choose <b>Releasable at</b> a level
+in the export dialog: everything marked above it is left out, and a removal log is kept beside the file.
+<b>Release at</b> above the preview shows that version beside the full one. <b>Clearance &gt; Versions</b>
+lists every saved version: open one read-only, or compare two.</p>
 <h3>Keyboard</h3>
 <table cellpadding='2'>
 <tr><td><b>Ctrl+N / Ctrl+O / Ctrl+S</b></td><td>New, open, save</td></tr>

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import gc
-import logging
 from collections.abc import Callable, Sequence
 from functools import partial
 from itertools import pairwise
@@ -26,8 +25,6 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 
     from ..brief.model import Brief
-
-log = logging.getLogger("briefing.gui")
 
 # The first frame (the window with "Loading library...") uses only the names imported above. The Qt
 # names the panels, actions and menus use are imported where they are built, after that frame: PySide6
@@ -105,6 +102,7 @@ class MainWindow(QMainWindow):
         from ..content.present import StaleRule
         from . import icons
         from .brief_panel import BriefPanel
+        from .clearance_actions import ClearanceActions
         from .export_actions import ExportActions
         from .file_actions import FileActions
         from .library_panel import LibraryPanel
@@ -132,6 +130,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.status = BriefStatus(self.statusBar())
+        self.clearance = ClearanceActions(self, self.session, self.dialogs, self.preview, self.files.read_only_reason)
         self._connect()
         self._set_tab_order()
         self._restore_layout()

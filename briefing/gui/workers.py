@@ -67,14 +67,16 @@ def preview_job(ticket: int, signals: JobSignals, brief: Brief, library: Library
     return Job(ticket, signals, work, still_wanted)
 
 
-def export_job(ticket: int, signals: JobSignals, brief: Brief, library: Library, fmt: str, path: Path) -> Job:
-    """Export ``brief`` (a private copy) as ``fmt`` to ``path``: the result is a BuildResult."""
+def export_job(
+    ticket: int, signals: JobSignals, brief: Brief, library: Library, fmt: str, path: Path, release_at: str | None = None
+) -> Job:
+    """Export ``brief`` (a private copy) as ``fmt`` to ``path`` (its releasable version at ``release_at``): a BuildResult."""
 
     def work():
         from ..export import export_brief
 
         log.info("exporting %s to %s", fmt, path)
-        return export_brief(brief, library, [fmt], path, count_pages=True)  # the export dialog reports pages
+        return export_brief(brief, library, [fmt], path, count_pages=True, release_at=release_at)  # the dialog reports pages
 
     return Job(ticket, signals, work)
 

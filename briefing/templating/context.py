@@ -10,6 +10,7 @@ from ..content.library import Library
 from ..content.model import MODELS
 from ..content.present import citation, locator, origin_citation, person_name, speaker_name
 from ..document.text import clean_text, describe_removed
+from ..levels.portions import PortionMarks, banner_level
 from ..style import Scheme
 
 
@@ -70,15 +71,6 @@ def _pillar_title(pillar_id: str, entries: list[Entry], library: Library | None)
     return pillar_id.rsplit("/", 1)[-1].replace("-", " ").capitalize()
 
 
-def banner_level(brief: Brief, scheme: Scheme) -> str:
-    """The banner: the highest level among the officer's choice, the items and the notes."""
-    levels = [brief.meta.marking]
-    levels += [e.snapshot.get("level") for e in brief.items]
-    levels += [e.note_level for e in brief.items if e.note.strip()]
-    levels += [s.level for s in (brief.sections.purpose, brief.sections.background, brief.sections.recommendation) if s.text.strip()]
-    return scheme.highest(*levels).id
-
-
 class Cleaner:
     """Cleans every string for the template by the writers' shared rule, remembering what it removed where."""
 
@@ -129,9 +121,9 @@ def _groups(items: list[dict[str, Any]], brief: Brief, library: Library | None) 
     return groups
 
 
-def _sections(brief: Brief, clean: Cleaner) -> dict[str, Any]:
+def _sections(brief: Brief, clean: Cleaner, marks: PortionMarks) -> dict[str, Any]:
     return {
-        name: clean({"text": section.text, "paragraphs": _paragraphs(section.text)}, f"the {name}")
+        name: clean({"text": section.text, "paragraphs": _paragraphs(section.text), "portion": marks.section(section)}, f"the {name}")
         for name, section in (
             ("purpose", brief.sections.purpose),
             ("background", brief.sections.background),
@@ -140,7 +132,7 @@ def _sections(brief: Brief, clean: Cleaner) -> dict[str, Any]:
     }
 
 
-def _details(brief: Brief, marking: str, page_budget: int | None, clean: Cleaner) -> dict[str, Any]:
+def _details(brief: Brief, marking: str, portion: str, page_budget: int | None, clean: Cleaner) -> dict[str, Any]:
     meta = brief.meta
     details = {
         "title": meta.title,
@@ -150,6 +142,7 @@ def _details(brief: Brief, marking: str, page_budget: int | None, clean: Cleaner
         "date": meta.date,
         "reference": meta.reference,
         "marking": marking,
+        "portion": portion,
         "caveat": meta.caveat,
         "language": meta.language,
         "page_budget": page_budget,
@@ -163,12 +156,15 @@ def build_context(
     """The template context. Everything is plain, clean strings, numbers, lists and dicts."""
     clean = cleaner or Cleaner()
     items = [clean(_item(entry, index, index + 1, library), f"{entry.kind} {entry.ref}") for index, entry in enumerate(brief.items)]
+    marks = PortionMarks(brief, scheme)
+    for item, entry in zip(items, brief.items, strict=True):
+        marks.mark_item(item, entry)
     by_kind: dict[str, list[dict[str, Any]]] = {kind: [] for kind in MODELS}
     for item in items:
         by_kind.setdefault(item["kind"], []).append(item)
     groups = _groups(items, brief, library)
-    sections = _sections(brief, clean)  # cleaned in this order: the warnings list what was removed in it
-    details = _details(brief, banner_level(brief, scheme), page_budget, clean)
+    sections = _sections(brief, clean, marks)  # cleaned in this order: the warnings list what was removed in it
+    details = _details(brief, banner_level(brief, scheme), marks.details(), page_budget, clean)
     return {
         "brief": details,
         "sections": sections,

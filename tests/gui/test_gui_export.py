@@ -55,7 +55,7 @@ def test_export_word(qtbot, tmp_path, window, dialogs):
 
 def test_cancelled_export_does_nothing(window, dialogs):
     assert not window.exports.export("pdf")
-    assert dialogs.asked == ["save_path"]
+    assert dialogs.asked == ["export_path"]
 
 
 def test_export_failure_is_reported_not_raised(qtbot, tmp_path, window, dialogs, monkeypatch):

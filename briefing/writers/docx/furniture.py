@@ -15,6 +15,7 @@ from ...style import HouseStyle, Slots, fill_slot
 from ..common import DOCUMENT_DETAILS, HOUSE_SLOTS, TextGuard, marking_colour, slot_values
 from .ooxml import add_field, clear, rgb, text_width
 from .scripts import WordScripts
+from .watermark import add_watermark
 
 _PAGE_TOKEN = re.compile(r"\{(page|pages)\}")
 _PAGE_FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
@@ -43,7 +44,11 @@ class Furniture:
         header = self.section.header
         header.is_linked_to_previous = False
         clear(header)
-        self.marking(header.add_paragraph())
+        banner = header.add_paragraph()
+        self.marking(banner)
+        watermark = self.guard.clean(self.meta.watermark, DOCUMENT_DETAILS).strip()
+        if watermark:
+            add_watermark(banner, watermark, self.house)
         self.slots(header, self.house.header, "Header", values)
         footer = self.section.footer
         footer.is_linked_to_previous = False

@@ -22,6 +22,7 @@ from .fonts import Face
 from .kit import Kit
 from .markup import Markup
 from .scripts import ScriptSetter
+from .watermark import Watermark
 
 RULE_WIDTH = 0.5  # header and footer rules, table row rules
 _RULE_BELOW_HEADER = 0.45  # the header rule's distance below the header baseline, in header leadings
@@ -112,6 +113,7 @@ class Furniture:
     values: Mapping[str, str]
     rule: Color
     body: Line  # the canvas's initial font, so no unembedded standard font is ever declared
+    watermark: Watermark | None = None
 
     @classmethod
     def create(cls, meta: Metadata, kit: Kit, markup: Markup) -> Furniture:
@@ -143,6 +145,7 @@ class Furniture:
             values=values,
             rule=kit.colour("rule"),
             body=Line.of(kit.style("body")),
+            watermark=Watermark.create(meta, kit, markup),
         )
         if furniture.banner_line.width(furniture.banner) > furniture.frame_width:
             raise RenderError(f"the marking {snippet(furniture.banner)!r} is too long for one line", hint="shorten the caveat")
@@ -175,6 +178,8 @@ class Furniture:
         self._slots(canvas, self.footer, self.footer_line, footer_base, values)
         self._rule(canvas, header_base - self.header_line.leading * _RULE_BELOW_HEADER)
         self._rule(canvas, footer_base + self.footer_line.leading)
+        if self.watermark is not None:
+            self.watermark.draw(canvas, self.page_size)
         canvas.restoreState()
 
     def _banner(self, canvas: Canvas, y: float) -> None:
