@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .cli_brief import NEW_EXAMPLES
 from .errors import BriefingError
 
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # no scan of installed packages at start
@@ -39,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     _content_args(gui)
 
     content = sub.add_parser("content", help="check and list the content library")
-    csub = content.add_subparsers(dest="content_command", required=True, parser_class=_Parser)
+    content.set_defaults(help_parser=content)
+    csub = content.add_subparsers(dest="content_command", parser_class=_Parser, metavar="{check,list}")
     check = csub.add_parser("check", help="validate every pack; exit 1 and list problems if any")
     _content_args(check)
     lst = csub.add_parser("list", help="list items with their ids")
@@ -54,23 +56,43 @@ def build_parser() -> argparse.ArgumentParser:
     templates = sub.add_parser("templates", help="list templates")
     templates.add_argument("--json", action="store_true")
 
-    new = sub.add_parser("new", help="write a new brief with the given items, in order")
+    new = sub.add_parser(
+        "new", help="write a new brief with the given fields and items, in order", epilog=NEW_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
     new.add_argument("-t", "--template", required=True)
     new.add_argument("--title")
     new.add_argument("--marking", help="a level of the active marking scheme")
     new.add_argument("--scheme", help="marking scheme id (default: the default scheme)")
-    new.add_argument("--item", action="append", default=[], metavar="ID", help="a library item id (repeatable)")
+    _new_field_args(new)
+    new.add_argument("--item", action="append", default=[], metavar="ID", help="a library item id, pack/item (repeatable)")
+    new.add_argument("--note", action="append", default=[], metavar="ID=TEXT", help="the officer's note on a chosen item (repeatable)")
     new.add_argument("-o", "--output", required=True, type=Path)
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
     _content_args(new)
 
     build = sub.add_parser("build", help="build a brief as PDF and/or Word")
     build.add_argument("file", type=Path)
-    build.add_argument("--format", choices=["pdf", "docx", "both"], default="pdf")
-    build.add_argument("-o", "--output", type=Path, help="output file (default: beside the brief)")
+    build.add_argument("--format", choices=["pdf", "docx", "both"], help="default: from the -o name's suffix, else pdf")
+    build.add_argument("-o", "--output", type=Path, help="output file, or an existing folder to write into (default: beside the brief)")
     build.add_argument("--template", help="use this template instead of the brief's")
+    build.add_argument("--strict", action="store_true", help="write nothing and exit 1 if the check before export finds anything")
     _content_args(build)
     return parser
+
+
+def _new_field_args(new: argparse.ArgumentParser) -> None:
+    """The brief's details, the meeting and the officer's sections, for ``briefing new``."""
+    for name, what in (("occasion", "what the meeting is"), ("recipient", "who the note is for"), ("drafter", "who wrote it"),
+                       ("reference", "the file reference"), ("date", "the meeting's date, YYYY-MM-DD"),
+                       ("caveat", "a handling caveat after the marking"), ("principal", "who is briefed: who holds the meeting"),
+                       ("time", "when the meeting starts, e.g. 10:30"), ("venue", "where the meeting is")):  # fmt: skip
+        new.add_argument(f"--{name}", help=what)
+    new.add_argument("--ours", action="append", default=[], metavar="NAME=ROLE", help="an attendee on our side (repeatable)")
+    new.add_argument("--theirs", action="append", default=[], metavar="NAME=ROLE", help="an attendee on their side (repeatable)")
+    for name in ("purpose", "background", "recommendation"):
+        new.add_argument(f"--{name}", metavar="TEXT", help=f"the {name} section (Markdown subset; \\n for a new line)")
+    new.add_argument("--order", choices=["pillar", "listed"], help="a pack groups items by pillar, or keeps them as listed")
 
 
 def _library(args):
@@ -122,9 +144,10 @@ def cmd_templates(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from .brief.model import Brief, entry_for
+    from .brief.model import Brief
     from .brief.store import save_brief
-    from .errors import BriefError, ContentError
+    from .cli_brief import fill_new_brief
+    from .errors import BriefError
     from .style import load_markings
     from .templating.registry import get_template
 
@@ -134,17 +157,11 @@ def cmd_new(args) -> int:
         raise BriefError(f"{args.output} already exists", hint="choose another name or pass --force")
     library = _library(args)
     brief = Brief(template=args.template)
-    if args.title:
-        brief.meta.title = args.title
     if args.scheme:
         brief.meta.scheme = args.scheme
     if args.marking:
         brief.meta.marking = scheme.level(args.marking).id
-    for item_id in args.item:
-        item = library.get(item_id)
-        if item is None:
-            raise ContentError(f"no item {item_id!r} in the library", hint="see briefing content list")
-        brief.items.append(entry_for(item))
+    fill_new_brief(brief, args, library)
     save_brief(brief, args.output)
     print(args.output)
     return 0
@@ -152,16 +169,24 @@ def cmd_new(args) -> int:
 
 def cmd_build(args) -> int:
     from .brief.store import load_brief
+    from .cli_brief import build_formats, build_output
     from .export import export_brief
+    from .precheck import check_brief
 
     brief = load_brief(args.file)
     library = _library(args)
-    formats = ["pdf", "docx"] if args.format == "both" else [args.format]
-    output = args.output or args.file.with_suffix("." + formats[0])
+    formats = build_formats(args.format, args.output)
+    output = build_output(args.file, args.output, formats)
+    findings = check_brief(brief, library, template_id=args.template, formats=formats)
+    if args.strict and findings:
+        for finding in findings:
+            print(f"briefing: error: {finding}", file=sys.stderr)
+        print(f"briefing: error: --strict: {len(findings)} finding(s) in the check before export; nothing written", file=sys.stderr)
+        return 1
     result = export_brief(brief, library, formats, output, template_id=args.template, count_pages=True)
     for path in result.outputs:
         print(path)
-    for warning in result.warnings:
+    for warning in [*result.warnings, *(str(f) for f in findings if f.kind != "budget")]:
         print(f"warning: {warning}", file=sys.stderr)
     print(result.budget_text())
     return 0
@@ -187,6 +212,9 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; errors print one line and give a non-zero exit code."""
     args = build_parser().parse_args(argv)
+    if args.command == "content" and args.content_command is None:  # `briefing content` alone: say what it takes
+        args.help_parser.print_help(sys.stderr)
+        return 2
     handler = COMMANDS[(args.command, getattr(args, "content_command", None))]
     try:
         return handler(args)

@@ -29,9 +29,7 @@ def build() -> Brief:
     meta.date = "2025-09-15"
     meta.reference = "ISB/POL/2025/114"
     meta.marking = "RESTRICTED"
-    brief.sections.purpose.text = (
-        "To hear the Ambassador on the 2025-2029 Action Plan and find where our development programme can work alongside it."
-    )
+    brief.sections.purpose.text = "To hear the Ambassador on the **2025-2029 Action Plan** and find where our programme can work with it."
     brief.sections.background.text = (
         "The Action Plan was released during the Prime Minister's visit to China (30 August to 4 September 2025)."
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,6 +19,21 @@ SUFFIX = ".brief"
 
 class _Open(BaseModel):
     model_config = ConfigDict(extra="allow", validate_assignment=True)
+
+
+class Attendee(_Open):
+    """One person at the meeting: name, role and, if their presence is sensitive, a classification level."""
+
+    name: str
+    role: str = ""
+    level: str | None = Field(None, description="A classification level; the banner is at least this")
+
+
+class Attendees(_Open):
+    """Who attends, on our side and on theirs, in the order they should be listed."""
+
+    ours: list[Attendee] = []
+    theirs: list[Attendee] = []
 
 
 class Meta(_Open):
@@ -33,6 +48,10 @@ class Meta(_Open):
     scheme: str | None = Field(None, description="Marking scheme id; the default scheme when null")
     marking: str | None = Field(None, description="The officer's chosen level; the banner is this or higher")
     caveat: str = ""
+    principal: str = Field("", description="Who is briefed: the person who will hold the meeting")
+    time: str = Field("", description="When the meeting starts, as the officer writes it, e.g. 10:30")
+    venue: str = ""
+    attendees: Attendees = Field(default_factory=Attendees)
 
 
 class Section(_Open):
@@ -71,6 +90,9 @@ class Brief(_Open):
     meta: Meta = Field(default_factory=Meta)
     sections: Sections = Field(default_factory=Sections)
     items: list[Entry] = []
+    order: Literal["pillar", "listed"] = Field(
+        "pillar", description="How a pack arranges items: grouped by pillar, or exactly in the brief's order"
+    )
 
 
 class Status(StrEnum):

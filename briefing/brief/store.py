@@ -55,6 +55,14 @@ def migrate(data: dict[str, Any], path: Path) -> dict[str, Any]:
     return data
 
 
+def _repair_hint(path: Path) -> str:
+    """What to do about a damaged brief: restore its ``~`` backup when there is one."""
+    backup = path.with_name(path.name + "~")
+    if backup.is_file():
+        return f"restore the backup {backup.name} (copy it over {path.name})"
+    return "there is no backup beside it; open an earlier copy of the brief, or fix the JSON at that line"
+
+
 def parse_brief(text: str | bytes, path: Path, *, allow_newer: bool = False) -> Brief:
     """Parse brief JSON (migrating older versions). Errors name the file and line.
 
@@ -67,7 +75,7 @@ def parse_brief(text: str | bytes, path: Path, *, allow_newer: bool = False) -> 
         raise BriefError(
             f"not valid JSON: {exc.msg}",
             location=Location(str(path), exc.lineno, exc.colno),
-            hint="restore the backup file (name ending in ~)",
+            hint=_repair_hint(path),
         ) from None
     except UnicodeDecodeError:
         raise BriefError("not UTF-8 text", location=Location(str(path)), hint="is this a Briefing .brief file?") from None

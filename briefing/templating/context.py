@@ -10,6 +10,7 @@ from ..content.library import Library, citation, locator, origin_citation
 from ..content.model import Event, Figure, Pillar, Project, Quotation
 from ..document.text import clean_text, describe_removed
 from ..style import Scheme
+from .meeting import attendee_levels, meeting_details, stale_rule, written, written_period
 
 _MODELS = {"pillar": Pillar, "figure": Figure, "quotation": Quotation, "event": Event, "project": Project}
 
@@ -23,6 +24,12 @@ def attribution(snapshot: dict[str, Any]) -> str:
     return " ".join(p for p in (snapshot.get("speaker_title"), snapshot.get("speaker")) if p)
 
 
+def _section(text: str, clean: Cleaner, where: str) -> dict[str, Any]:
+    """An officer's section: ``markdown`` (its lines cleaned one by one, for ``<markdown>``), ``text`` and ``paragraphs``."""
+    source = "\n".join(clean(line, where) for line in text.replace("\r\n", "\n").split("\n"))
+    return {"markdown": source, "text": " ".join(source.split()), "paragraphs": _paragraphs(source)}
+
+
 @cache
 def _defaults(kind: str) -> dict[str, Any]:
     """Every field of an item kind, empty: a snapshot from an older pack may lack some."""
@@ -32,7 +39,7 @@ def _defaults(kind: str) -> dict[str, Any]:
     return {name: ([] if "list" in str(info.annotation) else None) for name, info in model.model_fields.items()}
 
 
-def _item(entry: Entry, index: int, number: int, library: Library | None) -> dict[str, Any]:
+def _item(entry: Entry, index: int, number: int, library: Library | None, stale=None) -> dict[str, Any]:
     snap = entry.snapshot
     data: dict[str, Any] = dict(_defaults(entry.kind))
     data.update(
@@ -58,7 +65,12 @@ def _item(entry: Entry, index: int, number: int, library: Library | None) -> dic
     elif "kind" in snap:
         data["subkind"] = snap["kind"]
     if entry.kind == "figure":
-        data["when"] = snap.get("as_of") or snap.get("period") or ""
+        data["when"] = written(snap.get("as_of"))  # a period ("daily", "2025-2029") is not an as-of date
+        data["period"] = written_period(snap.get("period"))
+        data["stale"] = bool(stale and stale.stale(snap))
+    for key in ("date", "end_date"):
+        if data.get(key):
+            data[key] = written(data[key])
     return data
 
 
@@ -72,12 +84,23 @@ def _pillar_title(pillar_id: str, entries: list[Entry], library: Library | None)
     return pillar_id.rsplit("/", 1)[-1].replace("-", " ").capitalize()
 
 
+def _group_key(pillar_id: str, groups: dict[str, dict[str, Any]], listed: bool) -> str:
+    """Grouped by pillar, every item of a pillar joins its one group; in the brief's order, only a run of neighbours does."""
+    if not listed:
+        return pillar_id
+    last = next(reversed(groups), None)
+    if last is not None and groups[last]["id"] == pillar_id:
+        return last
+    return f"{pillar_id}#{len(groups)}"
+
+
 def banner_level(brief: Brief, scheme: Scheme) -> str:
     """The banner: the highest level among the officer's choice, the items and the notes."""
     levels = [brief.meta.marking]
     levels += [e.snapshot.get("level") for e in brief.items]
     levels += [e.note_level for e in brief.items if e.note.strip()]
     levels += [s.level for s in (brief.sections.purpose, brief.sections.background, brief.sections.recommendation) if s.text.strip()]
+    levels += attendee_levels(brief)
     return scheme.highest(*levels).id
 
 
@@ -108,15 +131,17 @@ def build_context(
 ) -> dict[str, Any]:
     """The template context. Everything is plain, clean strings, numbers, lists and dicts."""
     clean = cleaner or Cleaner()
-    items = [clean(_item(entry, index, index + 1, library), f"{entry.kind} {entry.ref}") for index, entry in enumerate(brief.items)]
+    rule = stale_rule(brief)
+    items = [clean(_item(entry, index, index + 1, library, rule), f"{entry.kind} {entry.ref}") for index, entry in enumerate(brief.items)]
     by_kind: dict[str, list[dict[str, Any]]] = {"pillar": [], "figure": [], "quotation": [], "event": [], "project": []}
     groups: dict[str, dict[str, Any]] = {}
     for item in items:
         by_kind.setdefault(item["kind"], []).append(item)
         pid = item["id"] if item["kind"] == "pillar" else item["pillar_id"]
-        group = groups.get(pid)
+        key = _group_key(pid, groups, brief.order == "listed")
+        group = groups.get(key)
         if group is None:
-            group = groups[pid] = {
+            group = groups[key] = {
                 "id": pid,
                 "title": _pillar_title(pid, brief.items, library),
                 "pillar": None,
@@ -124,14 +149,16 @@ def build_context(
                 "quotations": [],
                 "events": [],
                 "projects": [],
+                "items": [],
             }
         if item["kind"] == "pillar":
             group["pillar"] = item
         else:
             group[item["kind"] + "s"].append(item)
+            group["items"].append(item)
     meta = brief.meta
     sections = {
-        name: clean({"text": section.text, "paragraphs": _paragraphs(section.text)}, f"the {name}")
+        name: _section(section.text, clean, f"the {name}")
         for name, section in (
             ("purpose", brief.sections.purpose),
             ("background", brief.sections.background),
@@ -146,11 +173,11 @@ def build_context(
                 "occasion": meta.occasion,
                 "recipient": meta.recipient,
                 "drafter": meta.drafter,
-                "date": meta.date,
                 "reference": meta.reference,
                 "marking": marking,
                 "caveat": meta.caveat,
                 "page_budget": page_budget,
+                **meeting_details(brief),
             },
             "the brief's details",
         ),
