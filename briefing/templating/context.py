@@ -84,6 +84,14 @@ def _pillar_title(pillar_id: str, entries: list[Entry], library: Library | None)
     return pillar_id.rsplit("/", 1)[-1].replace("-", " ").capitalize()
 
 
+def _add_in_order(runs: list[dict[str, Any]], item: dict[str, Any]) -> None:
+    """Items in the brief's order as runs of one kind: neighbouring figures share one table."""
+    if runs and runs[-1]["kind"] == item["kind"]:
+        runs[-1]["members"].append(item)
+    else:
+        runs.append({"kind": item["kind"], "members": [item]})
+
+
 def _group_key(pillar_id: str, groups: dict[str, dict[str, Any]], listed: bool) -> str:
     """Grouped by pillar, every item of a pillar joins its one group; in the brief's order, only a run of neighbours does."""
     if not listed:
@@ -149,13 +157,13 @@ def build_context(
                 "quotations": [],
                 "events": [],
                 "projects": [],
-                "items": [],
+                "listed": [],
             }
         if item["kind"] == "pillar":
             group["pillar"] = item
         else:
             group[item["kind"] + "s"].append(item)
-            group["items"].append(item)
+            _add_in_order(group["listed"], item)
     meta = brief.meta
     sections = {
         name: _section(section.text, clean, f"the {name}")

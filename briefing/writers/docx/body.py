@@ -143,7 +143,7 @@ class Body(NodeVisitor):
         accent = self.house.colour("accent")
         for paragraph in paragraphs:
             left_rule(paragraph, accent, QUOTE_RULE_PT, QUOTE_RULE_SPACE_PT)
-            paragraph.paragraph_format.left_indent = self.quote_indent
+            paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = self.quote_indent  # alike: one bar
         for paragraph in paragraphs[:-1]:
             paragraph.paragraph_format.keep_with_next = True
         paragraphs[-1].paragraph_format.space_after = Pt(self.house.style("attribution").space_after)
