@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from docx.document import Document as WordDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph as WordParagraph
@@ -198,6 +198,8 @@ class Body(NodeVisitor):
             return
         paragraph = self.new_paragraph("Normal")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # the body's exact leading would clip the picture
+        paragraph.paragraph_format.space_after = Pt(self.house.style("body").space_after * 2)
         picture = paragraph.add_run().add_picture(str(path), width=Mm(self.house.images[block.name].width_mm))
         if block.description:
             picture._inline.docPr.set("descr", self.text(block.description))
