@@ -13,7 +13,7 @@ from .content.library import Library
 from .document.model import Document
 from .errors import ExportError, RenderError
 from .style import HouseStyle, load_house_style
-from .templating.render import build_document
+from .templating.build import build_document
 from .writers import RenderOptions, WriteResult, get_writer
 
 

@@ -90,7 +90,7 @@ def check_brief(
     brief: Brief, library: Library | None, *, template_id: str | None = None, formats: list[str] | None = None, months: int = STALE_MONTHS
 ) -> list[Finding]:
     """Every finding for ``brief`` built with its template (or ``template_id``) in ``formats``."""
-    from .templating.render import build_document
+    from .templating.build import build_document
 
     document = build_document(brief, library, template_id)
     characters, pages = unshowable(document, formats or ["pdf"])

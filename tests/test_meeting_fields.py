@@ -20,7 +20,7 @@ from briefing.document.dates import written_date
 from briefing.export import export_brief, options_for
 from briefing.schemas import schema_text
 from briefing.style import DateStyle, ImageStyle, load_house_style
-from briefing.templating.render import build_document
+from briefing.templating.build import build_document
 from tests.conftest import SAMPLE_BRIEF
 from tests.outputs import docx_body, pdf_text
 

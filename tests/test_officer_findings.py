@@ -19,7 +19,7 @@ from briefing.content.present import as_of
 from briefing.content.search import Query, SearchIndex
 from briefing.document import model as dm
 from briefing.export import export_brief, options_for
-from briefing.templating.render import build_document
+from briefing.templating.build import build_document
 from briefing.writers.common import SLOT_MAX_CHARS, cut_to
 from tests.conftest import REPO, SAMPLE_BRIEF
 from tests.outputs import pdf_text

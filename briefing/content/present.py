@@ -1,4 +1,4 @@
-"""How items read to a person, on screen and in templates: kind names, titles, speakers and staleness."""
+"""How items read to a person, on screen and in templates: kind names, titles, speakers, citations and staleness."""
 
 from __future__ import annotations
 
@@ -92,3 +92,30 @@ class StaleRule:
     def stale_date(self, date: str | None) -> bool:
         """Whether a figure ``as_of`` ``date`` is stale."""
         return is_stale_date(date, self.months, self.today())
+
+
+def origin_citation(snapshot: dict[str, Any]) -> str:
+    """The source document of an item snapshot: author, title, publication and date."""
+    origin = snapshot.get("origin") or {}
+    parts = []
+    if origin.get("author"):
+        parts.append(str(origin["author"]))
+    if origin.get("title"):
+        parts.append(f"\u201c{origin['title']}\u201d")
+    for key in ("publication", "date"):
+        if origin.get(key):
+            parts.append(str(origin[key]))
+    return ", ".join(parts)
+
+
+def locator(snapshot: dict[str, Any]) -> str:
+    """Where in its source an item is: ``para. 7`` with any note."""
+    ref = snapshot.get("source") or {}
+    if not ref.get("paragraph"):
+        return ""
+    return f"para. {ref['paragraph']}" + (f" ({ref['note']})" if ref.get("note") else "")
+
+
+def citation(snapshot: dict[str, Any]) -> str:
+    """The full citation for an item snapshot: source document and paragraph."""
+    return ", ".join(p for p in (origin_citation(snapshot), locator(snapshot)) if p) or "source not recorded"

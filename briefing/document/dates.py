@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import calendar
 import re
-
-from ..style import DateStyle
+from typing import Protocol
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _PART = re.compile(r"\{(day|month|year)\}")
+
+
+class DatePatterns(Protocol):
+    """How dates are written: the house style's ``dates`` (:class:`~briefing.style.DateStyle`)."""
+
+    day: str
+    month: str
+    year: str
+
+
+class _Default:
+    day, month, year = "{day} {month} {year}", "{month} {year}", "{year}"
 
 
 def _fill(pattern: str, **parts: object) -> str:
@@ -16,7 +27,7 @@ def _fill(pattern: str, **parts: object) -> str:
     return _PART.sub(lambda m: str(parts.get(m.group(1), "")), pattern)
 
 
-def written_date(text: str | None, style: DateStyle | None = None) -> str:
+def written_date(text: str | None, style: DatePatterns | None = None) -> str:
     """``1 December 2026``, ``December 2026`` or ``2026`` for an ISO date as precise as known.
 
     Anything that is not a real YYYY, YYYY-MM or YYYY-MM-DD date (free text such
@@ -26,7 +37,7 @@ def written_date(text: str | None, style: DateStyle | None = None) -> str:
     match = _ISO.match(text)
     if not match:
         return text
-    style = style or DateStyle()
+    style = style or _Default()
     year, month, day = match.groups()
     if month is None:
         return _fill(style.year, year=int(year))

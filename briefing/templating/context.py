@@ -6,8 +6,9 @@ from functools import cache
 from typing import Any
 
 from ..brief.model import Brief, Entry, status_of
-from ..content.library import Library, citation, locator, origin_citation
+from ..content.library import Library
 from ..content.model import Event, Figure, Pillar, Project, Quotation
+from ..content.present import citation, locator, origin_citation, speaker_name
 from ..document.text import clean_text, describe_removed
 from ..style import Scheme
 from .meeting import attendee_levels, meeting_details, stale_rule, written, written_period
@@ -17,11 +18,6 @@ _MODELS = {"pillar": Pillar, "figure": Figure, "quotation": Quotation, "event": 
 
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
-
-
-def attribution(snapshot: dict[str, Any]) -> str:
-    """``President Xi Jinping``: the speaker with the title the source gives."""
-    return " ".join(p for p in (snapshot.get("speaker_title"), snapshot.get("speaker")) if p)
 
 
 def _section(text: str, clean: Cleaner, where: str) -> dict[str, Any]:
@@ -61,7 +57,7 @@ def _item(entry: Entry, index: int, number: int, library: Library | None, stale=
     )
     if entry.kind == "quotation":
         data["quote_kind"] = "direct" if snap.get("kind") == "direct" else "reported"
-        data["attribution"] = attribution(snap)
+        data["attribution"] = speaker_name(snap)
     elif "kind" in snap:
         data["subkind"] = snap["kind"]
     if entry.kind == "figure":
@@ -82,24 +78,6 @@ def _pillar_title(pillar_id: str, entries: list[Entry], library: Library | None)
     if item is not None:
         return item.title
     return pillar_id.rsplit("/", 1)[-1].replace("-", " ").capitalize()
-
-
-def _add_in_order(runs: list[dict[str, Any]], item: dict[str, Any]) -> None:
-    """Items in the brief's order as runs of one kind: neighbouring figures share one table."""
-    if runs and runs[-1]["kind"] == item["kind"]:
-        runs[-1]["members"].append(item)
-    else:
-        runs.append({"kind": item["kind"], "members": [item]})
-
-
-def _group_key(pillar_id: str, groups: dict[str, dict[str, Any]], listed: bool) -> str:
-    """Grouped by pillar, every item of a pillar joins its one group; in the brief's order, only a run of neighbours does."""
-    if not listed:
-        return pillar_id
-    last = next(reversed(groups), None)
-    if last is not None and groups[last]["id"] == pillar_id:
-        return last
-    return f"{pillar_id}#{len(groups)}"
 
 
 def banner_level(brief: Brief, scheme: Scheme) -> str:
@@ -134,17 +112,28 @@ class Cleaner:
         return [f"removed {describe_removed(chars)} from {where}" for where, chars in self.removed.items()]
 
 
-def build_context(
-    brief: Brief, library: Library | None, scheme: Scheme, page_budget: int | None, cleaner: Cleaner | None = None
-) -> dict[str, Any]:
-    """The template context. Everything is plain, clean strings, numbers, lists and dicts."""
-    clean = cleaner or Cleaner()
-    rule = stale_rule(brief)
-    items = [clean(_item(entry, index, index + 1, library, rule), f"{entry.kind} {entry.ref}") for index, entry in enumerate(brief.items)]
-    by_kind: dict[str, list[dict[str, Any]]] = {"pillar": [], "figure": [], "quotation": [], "event": [], "project": []}
+def _add_in_order(runs: list[dict[str, Any]], item: dict[str, Any]) -> None:
+    """Items in the brief's order as runs of one kind: neighbouring figures share one table."""
+    if runs and runs[-1]["kind"] == item["kind"]:
+        runs[-1]["members"].append(item)
+    else:
+        runs.append({"kind": item["kind"], "members": [item]})
+
+
+def _group_key(pillar_id: str, groups: dict[str, dict[str, Any]], listed: bool) -> str:
+    """Grouped by pillar, every item of a pillar joins its one group; in the brief's order, only a run of neighbours does."""
+    if not listed:
+        return pillar_id
+    last = next(reversed(groups), None)
+    if last is not None and groups[last]["id"] == pillar_id:
+        return last
+    return f"{pillar_id}#{len(groups)}"
+
+
+def _groups(items: list[dict[str, Any]], brief: Brief, library: Library | None) -> dict[str, dict[str, Any]]:
+    """The items by pillar, in the order the brief first meets each pillar."""
     groups: dict[str, dict[str, Any]] = {}
     for item in items:
-        by_kind.setdefault(item["kind"], []).append(item)
         pid = item["id"] if item["kind"] == "pillar" else item["pillar_id"]
         key = _group_key(pid, groups, brief.order == "listed")
         group = groups.get(key)
@@ -164,8 +153,11 @@ def build_context(
         else:
             group[item["kind"] + "s"].append(item)
             _add_in_order(group["listed"], item)
-    meta = brief.meta
-    sections = {
+    return groups
+
+
+def _sections(brief: Brief, clean: Cleaner) -> dict[str, Any]:
+    return {
         name: _section(section.text, clean, f"the {name}")
         for name, section in (
             ("purpose", brief.sections.purpose),
@@ -173,22 +165,39 @@ def build_context(
             ("recommendation", brief.sections.recommendation),
         )
     }
-    marking = banner_level(brief, scheme)
+
+
+def _details(brief: Brief, marking: str, page_budget: int | None, clean: Cleaner) -> dict[str, Any]:
+    meta = brief.meta
+    details = {
+        "title": meta.title,
+        "occasion": meta.occasion,
+        "recipient": meta.recipient,
+        "drafter": meta.drafter,
+        "reference": meta.reference,
+        "marking": marking,
+        "caveat": meta.caveat,
+        "page_budget": page_budget,
+        **meeting_details(brief),
+    }
+    return clean(details, "the brief's details")
+
+
+def build_context(
+    brief: Brief, library: Library | None, scheme: Scheme, page_budget: int | None, cleaner: Cleaner | None = None
+) -> dict[str, Any]:
+    """The template context. Everything is plain, clean strings, numbers, lists and dicts."""
+    clean = cleaner or Cleaner()
+    rule = stale_rule(brief)
+    items = [clean(_item(entry, index, index + 1, library, rule), f"{entry.kind} {entry.ref}") for index, entry in enumerate(brief.items)]
+    by_kind: dict[str, list[dict[str, Any]]] = {"pillar": [], "figure": [], "quotation": [], "event": [], "project": []}
+    for item in items:
+        by_kind.setdefault(item["kind"], []).append(item)
+    groups = _groups(items, brief, library)
+    sections = _sections(brief, clean)  # cleaned in this order: the warnings list what was removed in it
+    details = _details(brief, banner_level(brief, scheme), page_budget, clean)
     return {
-        "brief": clean(
-            {
-                "title": meta.title,
-                "occasion": meta.occasion,
-                "recipient": meta.recipient,
-                "drafter": meta.drafter,
-                "reference": meta.reference,
-                "marking": marking,
-                "caveat": meta.caveat,
-                "page_budget": page_budget,
-                **meeting_details(brief),
-            },
-            "the brief's details",
-        ),
+        "brief": details,
         "sections": sections,
         "items": items,
         "pillars": clean(list(groups.values()), "a pillar title"),
