@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Callable
@@ -200,6 +201,9 @@ class BriefLock:
         return self.acquired
 
     def release(self) -> None:
+        """Let go of the lock and remove its file, so a clean close leaves nothing beside the brief."""
         if self.acquired:
+            with contextlib.suppress(OSError):  # removed while still held: no other instance can be holding it
+                self.lock_path.unlink()
             self._lock.release()
             self.acquired = False

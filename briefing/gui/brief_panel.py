@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSplitter, QTabWid
 from ..style import MarkingSchemes
 from ..templating.registry import Template
 from .items_panel import ItemsPanel
+from .meeting_form import MeetingForm
 from .meta_form import SECTIONS, MetaForm, SectionEditor
 from .session import BriefSession
 from .widgets import describe
@@ -29,9 +30,12 @@ class BriefPanel(QWidget):
         self.sections = {name: SectionEditor(session, name, self) for name in SECTIONS}
         self.tabs = describe(QTabWidget(self), "Brief details and sections", "The brief's details and your own sections")
         self.tabs.addTab(self.form, "Details")
+        self.meeting = MeetingForm(session, self)
+        self.tabs.addTab(self.meeting, "Meeting")
         for name, editor in self.sections.items():
             self.tabs.addTab(editor, name.capitalize())
         self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(False)  # every tab shows: the pane is never narrower than its tabs
         self.items = ItemsPanel(session, self)
         items_box = QGroupBox("Chosen items", self)
         box_layout = QVBoxLayout(items_box)
@@ -57,7 +61,8 @@ class BriefPanel(QWidget):
 
     def tab_chain(self) -> list[QWidget]:
         """Template, the tabs and their fields, then the chosen items, in keyboard (Tab) order."""
-        return [self.form.template_box, self.tabs, *self.form.tab_chain(), *self.sections.values(), *self.items.tab_chain()]
+        fields = [*self.form.tab_chain(), *self.meeting.tab_chain(), *self.sections.values()]
+        return [self.form.template_box, self.tabs, *fields, *self.items.tab_chain()]
 
     def default_sizes(self) -> None:
         """Give the details tab the height of its form and the chosen items the rest."""

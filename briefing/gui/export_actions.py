@@ -64,12 +64,33 @@ class ExportActions(QObject):
         path = Path(path)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
+        if not self.checked(fmt, label):
+            return False
         self._ticket += 1
         self._exports[self._ticket] = path
         self.pool.start(export_job(self._ticket, self.signals, snapshot_copy(self.session.brief), self.session.library, fmt, path))
         self.running.emit(True)
         self._status(f"Exporting {label} to {path}\u2026")
         return True
+
+    def checked(self, fmt: str, label: str) -> bool:
+        """The check before export (stale figures, empty sections, budget, library, characters): go on if clear or the officer agrees."""
+        from ..precheck import check_brief
+
+        findings = check_brief(snapshot_copy(self.session.brief), self.session.library, formats=[fmt], months=self.session.stale.months)
+        return not findings or self.dialogs.confirm_export(self.window, label, [str(f) for f in findings])
+
+    def print_preview(self) -> None:
+        """The pages as they will print, in a print preview window of their own (the live pane stays as it is)."""
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        data = self.current_pdf()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        match_page(printer, data)
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setWindowTitle("Print Preview")
+        dialog.paintRequested.connect(lambda target: print_pdf(data, target))
+        self.dialogs.show_dialog(dialog)
 
     def _done(self, ticket: int) -> Path:
         path = self._exports.pop(ticket)

@@ -19,6 +19,8 @@ TEXT_FIELDS = {
     "meta.reference": ("Reference", "File or reference number"),
     "meta.caveat": ("Caveat", "Handling caveat printed with the marking, e.g. a release restriction"),
 }
+MARKDOWN_HINT = 'Write **bold**, *italic*, lines starting "- " or "1. " for lists, and a blank line between paragraphs'
+FIELD_MIN_CHARS = 12  # a one-line field is never narrower than this many characters
 SECTIONS = {
     "purpose": "Why the meeting is happening and what the principal should achieve",
     "background": "The context the principal needs, in your own words",
@@ -38,15 +40,17 @@ class MetaForm(QWidget):
         for path, (label, tip) in TEXT_FIELDS.items():
             edit = describe(QLineEdit(self), label, tip)
             edit.textEdited.connect(lambda text, p=path: self.session.set_field(p, text))
+            edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * FIELD_MIN_CHARS)
             self.edits[path] = edit
         self.date_edit = describe(QDateEdit(self), "Date", "The date of the brief (or of the meeting)")
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat("d MMMM yyyy")  # as the documents write it
         self.date_edit.dateChanged.connect(self._date_changed)
         self.marking_box = describe(
             QComboBox(self), "Marking", "The classification you choose; the banner is this or the highest level among the items"
         )
         self.marking_box.activated.connect(self._marking_chosen)
+        self.marking_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never "CONFIDENTIA"
         self.template_box = describe(QComboBox(self), "Template", "The layout of the brief and its page budget")
         self.template_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for template in templates:
@@ -56,6 +60,10 @@ class MetaForm(QWidget):
                 self.template_box.count() - 1, template.info.description or template.info.name, Qt.ItemDataRole.ToolTipRole
             )
         self.template_box.activated.connect(self._template_chosen)
+        self.order_box = describe(QComboBox(self), "Pack order", "How a briefing pack arranges the items: by pillar, or as you listed them")
+        self.order_box.addItem("By pillar", "pillar")
+        self.order_box.addItem("As listed", "listed")
+        self.order_box.activated.connect(lambda index: self.session.set_field("order", self.order_box.itemData(index), merge=False))
         route_undo(*self.edits.values(), self.date_edit)
         self._layout()
         session.fieldChanged.connect(self.sync_field)
@@ -72,6 +80,7 @@ class MetaForm(QWidget):
             [("Recipient", self.edits["meta.recipient"], 1), ("Drafter", self.edits["meta.drafter"], 1)],
             [("Date", self.date_edit, 1), ("Reference", self.edits["meta.reference"], 1)],
             [("Marking", self.marking_box, 1), ("Caveat", self.edits["meta.caveat"], 1)],
+            [("Pack order", self.order_box, 1)],
         ]
         for r, row in enumerate(rows):
             column = 0
@@ -90,13 +99,13 @@ class MetaForm(QWidget):
         """The form's fields in keyboard (Tab) order: row by row."""
         edits = self.edits
         first = [edits["meta.title"], edits["meta.occasion"], edits["meta.recipient"], edits["meta.drafter"]]
-        return [*first, self.date_edit, edits["meta.reference"], self.marking_box, edits["meta.caveat"]]
+        return [*first, self.date_edit, edits["meta.reference"], self.marking_box, edits["meta.caveat"], self.order_box]
 
     # -- brief -> widgets -----------------------------------------------------------
     @Slot()
     def sync_all(self) -> None:
         self._fill_markings()
-        for path in [*self.edits, "meta.date", "meta.marking", "template"]:
+        for path in [*self.edits, "meta.date", "meta.marking", "template", "order"]:
             self.sync_field(path)
 
     @Slot(str)
@@ -111,6 +120,8 @@ class MetaForm(QWidget):
             self.date_edit.blockSignals(True)
             self.date_edit.setDate(date if date.isValid() else QDate.currentDate())
             self.date_edit.blockSignals(False)
+        elif path == "order":
+            self.order_box.setCurrentIndex(max(self.order_box.findData(self.session.brief.order), 0))
         elif path in ("meta.marking", "meta.scheme"):
             self._fill_markings()
         elif path == "template":
@@ -160,8 +171,8 @@ class SectionEditor(QPlainTextEdit):
         self.session = session
         self.path = f"sections.{name}.text"
         self._syncing = False
-        describe(self, name.capitalize(), SECTIONS[name])
-        self.setPlaceholderText(SECTIONS[name] + ".")
+        describe(self, name.capitalize(), f"{SECTIONS[name]}. {MARKDOWN_HINT}.")
+        self.setPlaceholderText(f"{SECTIONS[name]}.\n\n{MARKDOWN_HINT}.")
         self.setTabChangesFocus(True)
         route_undo(self)
         self.textChanged.connect(self._typed)

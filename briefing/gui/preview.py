@@ -70,7 +70,6 @@ class PreviewPanel(QWidget):
         self.fit_page = self._tool("Fit page", "Fit page", "Show whole pages", lambda: self._fit(QPdfView.ZoomMode.FitInView))
         head = QHBoxLayout()
         head.addWidget(title)
-        head.addWidget(self.budget)
         head.addStretch(1)
         for button in (self.zoom_out, self.zoom_in, self.fit_width, self.fit_page):
             head.addWidget(button)
@@ -94,6 +93,7 @@ class PreviewPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(head)
+        layout.addWidget(self.budget, 0, Qt.AlignmentFlag.AlignLeft)  # its own row: never cut short, and a longer text moves no pane
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
 

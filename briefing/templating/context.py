@@ -37,6 +37,8 @@ def _defaults(kind: str) -> dict[str, Any]:
 
 def _item(entry: Entry, index: int, number: int, library: Library | None, stale=None) -> dict[str, Any]:
     snap = entry.snapshot
+    origin = snap.get("origin") or {}
+    cited = {**snap, "origin": {**origin, "date": written(origin.get("date"))}} if origin.get("date") else snap  # dates for people
     data: dict[str, Any] = dict(_defaults(entry.kind))
     data.update(
         (k, v)
@@ -49,8 +51,8 @@ def _item(entry: Entry, index: int, number: int, library: Library | None, stale=
         id=entry.ref,
         kind=entry.kind,
         note=entry.note,
-        citation=citation(snap),
-        origin=origin_citation(snap),
+        citation=citation(cited),
+        origin=origin_citation(cited),
         locator=locator(snap),
         status=status_of(entry, library).value if library is not None else "ok",
         pillar_id=f"{snap.get('pack', '')}/{snap.get('pillar', snap.get('id', ''))}",

@@ -26,7 +26,9 @@ class FakeDialogs(Dialogs):
             "export_done": "",
             "setup_printer": True,
             "show_dialog": 0,
+            "confirm_export": True,
         }
+        self.findings: list[str] = []
         self.paths: list[Path | None] = []
         self.asked: list[str] = []
         self.errors: list[tuple[str, str]] = []
@@ -57,6 +59,11 @@ class FakeDialogs(Dialogs):
     def export_done(self, parent, path, summary):
         self.asked.append("export_done")
         return str(self.answers["export_done"])
+
+    def confirm_export(self, parent, label, findings):
+        self.asked.append("confirm_export")
+        self.findings = list(findings)
+        return bool(self.answers["confirm_export"])
 
     def error(self, parent, title, message):
         self.errors.append((title, message))
