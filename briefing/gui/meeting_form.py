@@ -56,27 +56,33 @@ class AttendeesTable(QTableWidget):
 
     @Slot(QTableWidgetItem)
     def _edited(self, item: QTableWidgetItem) -> None:
-        if self._syncing:
-            return
-        people = self.people()
-        self.session.set_field(self.path, people, merge=False)
-        if item.row() == self.rowCount() - 1 and item.text().strip():
-            self._sync(self.path, force=True)  # a new empty row to add the next person
+        if not self._syncing:
+            self.session.set_field(self.path, self.people(), merge=False)
+
+    def _has_empty_row(self) -> bool:
+        last = self.rowCount() - 1
+        return last >= 0 and not any(self.item(last, c) and self.item(last, c).text().strip() for c in range(len(COLUMNS)))
 
     @Slot(str)
-    def _sync(self, path: str, force: bool = False) -> None:
+    def _sync(self, path: str) -> None:
+        """Show the brief's attendees; the rows already say so when the edit came from them (then only an empty row is added)."""
         if path != self.path:
             return
         people = list(self.session.get_field(self.path))
-        if not force and people == self.people() and self.rowCount() == len(people) + 1:
-            return
         self._syncing = True
-        self.setRowCount(len(people) + 1)
-        for row, person in enumerate([*people, None]):
-            values = (person.name, person.role, person.level or "") if person else ("", "", "")
-            for column, value in enumerate(values):
-                self.setItem(row, column, QTableWidgetItem(value))
+        if people != self.people():
+            self.setRowCount(0)
+            for person in people:
+                self._add_row((person.name, person.role, person.level or ""))
+        if not self._has_empty_row():
+            self._add_row(("", "", ""))  # type in it to add the next person
         self._syncing = False
+
+    def _add_row(self, values: tuple[str, str, str]) -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        for column, value in enumerate(values):
+            self.setItem(row, column, QTableWidgetItem(value))
 
 
 class MeetingForm(QWidget):
