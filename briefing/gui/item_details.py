@@ -6,6 +6,7 @@ import html
 from typing import Any
 
 from ..content.present import KIND_LABELS, StaleRule, as_of, citation, is_direct, item_title, quote_label, speaker_name
+from ..document.dates import written_date
 
 
 def _p(label: str, value: Any) -> str:
@@ -56,11 +57,11 @@ def detail_html(snap: dict[str, Any], item_id: str, rule: StaleRule, compact: bo
         warn += "<p style='color:#7c2d12'><i>Verbatim words: they cannot be edited, only annotated with a note.</i></p>"
     if rule.stale(snap):
         warn += (
-            f"<p style='color:#b45309'><b>\u26a0 Stale figure:</b> as of {esc(str(snap.get('as_of')))}, "
+            f"<p style='color:#b45309'><b>\u26a0 Stale figure:</b> as of {esc(written_date(str(snap.get('as_of'))))}, "
             f"more than {rule.months} months ago. Check for a newer figure.</p>"
         )
     when = as_of(snap)
-    meta = _p("As of", when) + _p("Source", citation(snap))
+    meta = _p("As of", written_date(when)) + _p("Source", citation(snap))
     ref = snap.get("source") or {}
     if ref.get("paragraph"):
         meta += _p("Paragraph", ref["paragraph"])

@@ -111,7 +111,8 @@ class MeetingForm(QWidget):
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(f"&{text}:", self)
         label.setBuddy(buddy)
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        top = isinstance(buddy, QTableWidget)  # a table's label by its header; a field's beside its text
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | (Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignVCenter))
         return label
 
     def tab_chain(self) -> list[QWidget]:

@@ -29,7 +29,7 @@ SECTIONS = {
 
 
 class MetaForm(QWidget):
-    """Title, occasion, recipient, drafter, date, reference, marking and caveat; the template chooser is placed by BriefPanel."""
+    """Title, occasion, recipient, drafter, date, reference, marking and caveat; BriefPanel places the template and pack order choosers."""
 
     def __init__(self, session: BriefSession, templates: list[Template], markings: MarkingSchemes | None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -80,7 +80,6 @@ class MetaForm(QWidget):
             [("Recipient", self.edits["meta.recipient"], 1), ("Drafter", self.edits["meta.drafter"], 1)],
             [("Date", self.date_edit, 1), ("Reference", self.edits["meta.reference"], 1)],
             [("Marking", self.marking_box, 1), ("Caveat", self.edits["meta.caveat"], 1)],
-            [("Pack order", self.order_box, 1)],
         ]
         for r, row in enumerate(rows):
             column = 0
@@ -99,7 +98,7 @@ class MetaForm(QWidget):
         """The form's fields in keyboard (Tab) order: row by row."""
         edits = self.edits
         first = [edits["meta.title"], edits["meta.occasion"], edits["meta.recipient"], edits["meta.drafter"]]
-        return [*first, self.date_edit, edits["meta.reference"], self.marking_box, edits["meta.caveat"], self.order_box]
+        return [*first, self.date_edit, edits["meta.reference"], self.marking_box, edits["meta.caveat"]]
 
     # -- brief -> widgets -----------------------------------------------------------
     @Slot()

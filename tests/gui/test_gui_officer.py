@@ -225,3 +225,11 @@ def test_the_panes_stay_put_when_the_template_changes(qtbot, window):
         qtbot.wait(50)
         assert window.splitter.sizes() == before, template
     assert window.mapToGlobal(QPoint(0, 0)) == window.mapToGlobal(QPoint(0, 0))
+
+
+def test_a_figure_with_only_a_period_shows_no_as_of_date_in_its_details(window):
+    panel = window.library_panel
+    panel.search_box.setText("desalination")
+    panel.tree.setCurrentIndex(panel.model.find("cpec-action-plan-2025/desalination-daily-output"))
+    text = panel.details.toPlainText()
+    assert "Period: daily" in text and "As of" not in text  # not the source's date, 2025-09
