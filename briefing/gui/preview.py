@@ -170,6 +170,22 @@ class PreviewPanel(QWidget):
         self._set_status(f"Preview not updated: {message}", error=True)
         self.failed.emit(message)
 
+    def showEvent(self, event) -> None:
+        """Follow the window to another screen: pages are drawn again at that screen's device pixel ratio."""
+        super().showEvent(event)
+        handle = self.window().windowHandle()
+        if handle is not None and not getattr(self, "_follows_screen", False):
+            handle.screenChanged.connect(lambda screen: self.redraw_pages())
+            self._follows_screen = True
+
+    def redraw_pages(self) -> None:
+        """Draw the shown pages afresh (QPdfView keeps pages drawn at the old scale until its zoom changes)."""
+        mode, factor = self.view.zoomMode(), self.view.zoomFactor()
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(factor * 1.0001)
+        self.view.setZoomFactor(factor)
+        self.view.setZoomMode(mode)
+
     def _set_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
         self.status.setToolTip(text)

@@ -233,3 +233,42 @@ def test_a_figure_with_only_a_period_shows_no_as_of_date_in_its_details(window):
     panel.tree.setCurrentIndex(panel.model.find("cpec-action-plan-2025/desalination-daily-output"))
     text = panel.details.toPlainText()
     assert "Period: daily" in text and "As of" not in text  # not the source's date, 2025-09
+
+
+PREVIEW_AT_DPR = """
+import sys
+from PySide6.QtCore import QEventLoop, QTimer
+from briefing import paths
+from briefing.gui.app import application
+from briefing.gui.dialogs import UnattendedDialogs
+from briefing.gui.main_window import MainWindow
+app = application()
+window = MainWindow(dialogs=UnattendedDialogs())
+window.show()
+window.files.open_file(paths.samples_dir() / "sample.brief")
+loop = QEventLoop()
+window.preview.updated.connect(loop.quit)
+QTimer.singleShot(20000, loop.quit)
+window.preview.render_now()
+loop.exec()
+QTimer.singleShot(300, loop.quit)
+loop.exec()
+view = window.preview.view
+picture = view.grab()
+print(view.devicePixelRatioF(), picture.devicePixelRatio(), picture.width() / view.width())
+window.preview.redraw_pages()
+window.session.stack.setClean()
+window.close()
+"""
+
+
+def test_the_preview_draws_at_the_screens_device_pixel_ratio(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_SCALE_FACTOR="2", QT_QPA_PLATFORM="offscreen", BRIEFING_HOME=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", PREVIEW_AT_DPR], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    view_ratio, picture_ratio, pixels_per_point = (float(v) for v in result.stdout.split()[-3:])
+    assert view_ratio == picture_ratio == 2.0 and pixels_per_point == pytest.approx(2.0, abs=0.01)
