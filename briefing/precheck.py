@@ -15,6 +15,7 @@ from .content.library import Library
 from .content.present import item_title
 from .document.model import Document
 from .errors import RenderError
+from .export import BuildResult
 from .templating.meeting import STALE_MONTHS, stale_rule, written
 
 SECTIONS = ("purpose", "background", "recommendation")
@@ -87,9 +88,24 @@ def unshowable(document: Document, formats: list[str]) -> tuple[list[Finding], i
 
 
 def check_brief(
-    brief: Brief, library: Library | None, *, template_id: str | None = None, formats: list[str] | None = None, months: int = STALE_MONTHS
+    brief: Brief,
+    library: Library | None,
+    *,
+    template_id: str | None = None,
+    formats: list[str] | None = None,
+    months: int = STALE_MONTHS,
+    built: BuildResult | None = None,
 ) -> list[Finding]:
-    """Every finding for ``brief`` built with its template (or ``template_id``) in ``formats``."""
+    """Every finding for ``brief`` built with its template (or ``template_id``) in ``formats``.
+
+    Before export the PDF is made in memory for its page count; after one, pass
+    what it ``built`` and its page count (or why there is none) is used instead.
+    """
+    if built is not None:
+        why = built.pages_unknown
+        characters = [Finding("characters", f"the page count (a PDF) cannot be made: {why}")] if why else []
+        return [*stale_figures(brief, months), *empty_sections(brief), *over_budget(built.pages, built.page_budget),
+                *library_changes(brief, library), *characters]  # fmt: skip
     from .templating.build import build_document
 
     document = build_document(brief, library, template_id)

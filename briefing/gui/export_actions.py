@@ -77,7 +77,9 @@ class ExportActions(QObject):
         """The check before export (stale figures, empty sections, budget, library, characters): go on if clear or the officer agrees."""
         from ..precheck import check_brief
 
-        findings = check_brief(snapshot_copy(self.session.brief), self.session.library, formats=[fmt], months=self.session.stale.months)
+        built = self.preview.result if self.preview.is_current() else None  # the preview's page count, when it is of this brief
+        brief, library = snapshot_copy(self.session.brief), self.session.library
+        findings = check_brief(brief, library, formats=[fmt], months=self.session.stale.months, built=built)
         return not findings or self.dialogs.confirm_export(self.window, label, [str(f) for f in findings])
 
     def print_preview(self) -> None:
