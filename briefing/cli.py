@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -11,7 +12,8 @@ from pathlib import Path
 
 from . import __version__
 from .cli_brief import NEW_EXAMPLES
-from .errors import BriefingError
+from .errors import BriefingError, StreamError
+from .terminal import err, flush, out, report, safe, tolerate_unencodable
 
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # no scan of installed packages at start
 
@@ -20,12 +22,20 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors on one line and exits 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"briefing: error: {message} (see briefing --help)\n")
+        report(f"briefing: error: {message} (see briefing --help)")
         raise SystemExit(2)
 
 
+def _folder(text: str) -> Path:
+    """An existing folder, for --content; anything else is a usage error."""
+    path = Path(text)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} is {'not a folder' if path.exists() else 'not there'}: give a folder of content packs")
+    return path
+
+
 def _content_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--content", action="append", type=Path, default=[], metavar="DIR", help="also load packs from DIR (repeatable)")
+    parser.add_argument("--content", action="append", type=_folder, default=[], metavar="DIR", help="also load packs from DIR (repeatable)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--template", help="use this template instead of the brief's")
     build.add_argument("--strict", action="store_true", help="write nothing and exit 1 if the check before export finds anything")
     _content_args(build)
+
+    selftest = sub.add_parser("selftest", help="check this installation: one line per check, exit 0 when all pass")
+    selftest.add_argument("--qt-probe", action="store_true", help=argparse.SUPPRESS)  # the child that loads Qt
     return parser
 
 
@@ -104,10 +117,10 @@ def _library(args):
 def cmd_content_check(args) -> int:
     library = _library(args)
     for problem in library.problems:
-        print(str(problem), file=sys.stderr)
+        err(problem)
     if library.problems:
         return 1
-    print(f"{len(library)} items in {len(library.packs)} packs: all valid")
+    out(f"{len(library)} items in {len(library.packs)} packs: all valid")
     return 0
 
 
@@ -116,14 +129,13 @@ def cmd_content_list(args) -> int:
 
     library = _library(args)
     for problem in library.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        err(f"warning: {problem}")
     items = SearchIndex(library).search(Query(args.search, args.kind, args.pillar, args.speaker, args.tag))
     if args.json:
-        json.dump([item.as_json() for item in items], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        out(json.dumps([item.as_json() for item in items], ensure_ascii=False, indent=1), exact=True)
     else:
         for item in items:
-            print(f"{item.id}\t{item.kind}\t{item.title}")
+            out(f"{safe(item.id)}\t{safe(item.kind)}\t{safe(item.title)}", exact=True)
     return 0
 
 
@@ -132,14 +144,13 @@ def cmd_templates(args) -> int:
 
     templates, problems = list_templates()
     for problem in problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        err(f"warning: {problem}")
     if args.json:
-        json.dump([t.as_json() for t in templates], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        out(json.dumps([t.as_json() for t in templates], ensure_ascii=False, indent=1), exact=True)
     else:
         for t in templates:
             budget = f"{t.info.page_budget}-page budget" if t.info.page_budget else "no page budget"
-            print(f"{t.id}\t{t.info.name}\t{budget}")
+            out(f"{safe(t.id)}\t{safe(t.info.name)}\t{budget}", exact=True)
     return 0
 
 
@@ -163,7 +174,7 @@ def cmd_new(args) -> int:
         brief.meta.marking = scheme.level(args.marking).id
     fill_new_brief(brief, args, library)
     save_brief(brief, args.output)
-    print(args.output)
+    out(args.output)
     return 0
 
 
@@ -172,26 +183,38 @@ def cmd_build(args) -> int:
     from .cli_brief import build_formats, build_output
     from .export import export_brief
     from .precheck import check_brief
+    from .templating.brief_names import check_names
 
     brief = load_brief(args.file)
+    check_names(brief, args.file, args.template)
     library = _library(args)
     formats = build_formats(args.format, args.output)
     output = build_output(args.file, args.output, formats)
     if args.strict:  # checked first: nothing is written when there is anything to fix
         findings = check_brief(brief, library, template_id=args.template, formats=formats)
         for finding in findings:
-            print(f"briefing: error: {finding}", file=sys.stderr)
+            report(f"briefing: error: {finding}")
         if findings:
-            print(f"briefing: error: --strict: {len(findings)} finding(s) in the check before export; nothing written", file=sys.stderr)
+            report(f"briefing: error: --strict: {len(findings)} finding(s) in the check before export; nothing written")
             return 1
     result = export_brief(brief, library, formats, output, template_id=args.template, count_pages=True)
     findings = [] if args.strict else check_brief(brief, library, built=result)
     for path in result.outputs:
-        print(path)
+        out(path)
     for warning in [*result.warnings, *(str(f) for f in findings if f.kind not in ("budget", "characters"))]:  # said below
-        print(f"warning: {warning}", file=sys.stderr)
-    print(result.budget_text())
+        err(f"warning: {warning}")
+    out(result.budget_text())
     return 0
+
+
+def cmd_selftest(args) -> int:
+    if args.qt_probe:
+        from .gui.probe import main as probe  # only in the child process the self-test starts for Qt
+
+        return probe()
+    from .selftest import run
+
+    return run()
 
 
 def cmd_gui(args) -> int:
@@ -207,31 +230,37 @@ COMMANDS = {
     ("new", None): cmd_new,
     ("build", None): cmd_build,
     ("gui", None): cmd_gui,
+    ("selftest", None): cmd_selftest,
     (None, None): cmd_gui,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; errors print one line and give a non-zero exit code."""
-    args = build_parser().parse_args(argv)
+    tolerate_unencodable()
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit:
+        with contextlib.suppress(StreamError):
+            flush()
+        raise
     if args.command == "content" and args.content_command is None:  # `briefing content` alone: say what it takes
         args.help_parser.print_help(sys.stderr)
         return 2
     handler = COMMANDS[(args.command, getattr(args, "content_command", None))]
     try:
-        return handler(args)
+        code = handler(args)
+        flush()
+        return code
     except BriefingError as exc:
-        print(f"briefing: error: {exc}", file=sys.stderr)
+        report(f"briefing: error: {exc}")
         return 1
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0
     except Exception as exc:  # a bug: one line for the user, the traceback in the log
-        from .logs import log_exception
+        from .logs import log_exception, where_logged
 
-        where = log_exception(exc)
-        print(f"briefing: internal error: {type(exc).__name__}: {exc} (details in {where})", file=sys.stderr)
+        report(f"briefing: internal error: {type(exc).__name__}: {exc} ({where_logged(log_exception(exc))})")
         return 70
 
 

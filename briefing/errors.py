@@ -89,6 +89,10 @@ class ExportError(BriefingError):
     """An export could not be written; the previous file is untouched."""
 
 
+class StreamError(BriefingError):
+    """Standard output or standard error is closed, full or gone; files already written stay written."""
+
+
 def located(path: str | Path, line: int | None = None, column: int | None = None) -> Location:
     """Shorthand for a :class:`Location`."""
     return Location(str(path), line, column)

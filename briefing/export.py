@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import atomic_open
+from .atomic import StagedFiles
 from .brief.model import Brief
 from .content.library import Library
 from .document.model import Document
-from .errors import ExportError, RenderError
+from .errors import BriefingError, ExportError, RenderError
 from .style import HouseStyle, load_house_style
 from .templating.build import build_document
 from .writers import RenderOptions, WriteResult, get_writer
@@ -49,13 +49,6 @@ def options_for(style: HouseStyle | None = None, invariant: bool = False, refere
     return RenderOptions(style=style or load_house_style(), invariant=invariant, reference_docx=reference_docx)
 
 
-def write_document(document: Document, fmt: str, target: Path, options: RenderOptions) -> WriteResult:
-    """Write ``document`` as ``fmt`` to ``target`` atomically: on failure the old file is untouched."""
-    writer = get_writer(fmt)
-    with atomic_open(target, error=ExportError) as stream:
-        return writer.write(document, stream, options)
-
-
 def render_bytes(document: Document, fmt: str, options: RenderOptions) -> tuple[bytes, WriteResult]:
     """Render to memory: the preview and the page count use this."""
     buffer = io.BytesIO()
@@ -82,14 +75,24 @@ def export_brief(
     document = build_document(brief, library, template_id)
     formats = list(dict.fromkeys(formats))
     result = BuildResult(page_budget=document.meta.page_budget, warnings=list(document.warnings))
-    for fmt in formats:
-        writer = get_writer(fmt)
-        target = output if output.suffix.lower() == writer.suffix else output.with_suffix(writer.suffix)
-        written = write_document(document, fmt, target, options)
-        result.outputs.append(target)
-        result.warnings.extend(warning for warning in written.warnings if warning not in result.warnings)  # PDF and Word say alike
-        if written.pages is not None:
-            result.pages = written.pages
+    staged = StagedFiles(ExportError)  # every format written first, then all replace their targets, or none does
+    try:
+        for fmt in formats:
+            writer = get_writer(fmt)
+            target = output if output.suffix.lower() == writer.suffix else output.with_suffix(writer.suffix)
+            try:
+                with staged.stage(target) as stream:
+                    written = writer.write(document, stream, options)
+            except BriefingError as exc:
+                _say_nothing_was_replaced(exc, staged.targets)
+                raise
+            result.outputs.append(target)
+            result.warnings.extend(warning for warning in written.warnings if warning not in result.warnings)  # PDF and Word say alike
+            if written.pages is not None:
+                result.pages = written.pages
+        staged.commit()
+    finally:
+        staged.discard()
     if "pdf" not in formats and count_pages:
         try:
             _, counted = render_bytes(document, "pdf", options)
@@ -97,6 +100,13 @@ def export_brief(
         except RenderError as exc:  # Word shows what the PDF fonts cannot; only the page count is lost
             result.pages_unknown = str(exc)
     return result
+
+
+def _say_nothing_was_replaced(exc: BriefingError, kept: list[Path]) -> None:
+    """Add to a failed format's error that the other formats' files were left as they were."""
+    if kept:
+        names = " and ".join(path.name for path in kept)
+        exc.message += f"; nothing was written, so {names} {'is' if len(kept) == 1 else 'are'} as before"
 
 
 def preview_pdf(brief: Brief, library: Library | None, options: RenderOptions | None = None) -> tuple[bytes, BuildResult]:

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from . import paths
 from .brief.model import Brief
+from .brief.snapshots import snapshot_schema
 from .content.model import Pack
 from .style import HouseStyle, MarkingSchemes
 
@@ -29,6 +30,8 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
 def schema_text(model: type[BaseModel], title: str) -> str:
     """The schema of ``model`` as stable, pretty JSON text."""
     schema = model.model_json_schema(mode="validation")
+    if model is Brief:  # a brief stores snapshots as plain objects; their schema is each item kind's own
+        schema["$defs"]["Entry"]["properties"]["snapshot"] = snapshot_schema(schema["$defs"])
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": title,

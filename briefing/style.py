@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from . import paths
-from .errors import StyleError
+from .errors import Location, StyleError
 
 
 class _Strict(BaseModel):
@@ -227,8 +227,13 @@ def load_house_style(path: Path | None = None) -> HouseStyle:
 @lru_cache(maxsize=8)
 def load_markings(path: Path | None = None) -> MarkingSchemes:
     """Read and check the marking schemes (the bundled ones unless ``path`` is given)."""
-    schemes = _load_yaml_model(path or paths.asset("styles/markings.yaml"), MarkingSchemes)
-    schemes.get()  # the default must exist
+    path = path or paths.asset("styles/markings.yaml")
+    schemes = _load_yaml_model(path, MarkingSchemes)
+    try:
+        schemes.get()  # the default must exist
+    except StyleError as exc:
+        exc.location = Location(str(path))
+        raise
     return schemes  # type: ignore[return-value]
 
 

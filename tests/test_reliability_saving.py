@@ -23,11 +23,13 @@ from briefing.brief.model import Brief, Entry
 from briefing.brief.store import save_brief
 path = sys.argv[1]
 big = "x" * 2000
+SNAPSHOT = {"item_kind": "figure", "id": "i", "pack": "p", "value": 1, "display": "one", "unit": "u", "pillar": "q",
+            "source": {"paragraph": 1}, "origin": {"title": "T", "author": "A", "date": "2025", "kind": "article"}}
 versions = []
 for title in ("A", "B"):
     brief = Brief()
     brief.meta.title = title
-    brief.items = [Entry(ref=f"p/i{i}", note=big, snapshot={"item_kind": "figure", "label": title * 50}) for i in range(300)]
+    brief.items = [Entry(ref=f"p/i{i}", note=big, snapshot=SNAPSHOT | {"label": title * 50}) for i in range(300)]
     versions.append(brief)
 print("ready", flush=True)
 n = 0

@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..dates import BriefDate
+
 FORMAT_NAME = "briefing.brief"
 FORMAT_VERSION = 2
 SUFFIX = ".brief"
@@ -43,7 +45,9 @@ class Meta(_Open):
     occasion: str = ""
     recipient: str = ""
     drafter: str = ""
-    date: str = Field(default_factory=lambda: _dt.date.today().isoformat())
+    date: BriefDate = Field(
+        default_factory=lambda: _dt.date.today().isoformat(), description="YYYY-MM-DD (or YYYY, YYYY-MM), a real date; empty for none"
+    )
     reference: str = ""
     scheme: str | None = Field(None, description="Marking scheme id; the default scheme when null")
     marking: str | None = Field(None, description="The officer's chosen level; the banner is this or higher")

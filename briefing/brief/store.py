@@ -12,9 +12,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..atomic import atomic_write_bytes
+from ..atomic import atomic_write_bytes, remove_stale_temps
 from ..errors import BriefConflict, BriefError, BriefTooNew, Location
+from ..limits import load_json
 from .model import FORMAT_NAME, FORMAT_VERSION, Brief
+from .snapshots import check_snapshots
 
 MAX_BRIEF_BYTES = 50 * 1024 * 1024
 
@@ -51,7 +53,10 @@ def migrate(data: dict[str, Any], path: Path) -> dict[str, Any]:
             hint="open it with a newer Briefing; it will not be overwritten",
         )
     while version < FORMAT_VERSION:
-        data = MIGRATIONS[version](data)
+        try:
+            data = MIGRATIONS[version](data)
+        except (AttributeError, TypeError, KeyError):  # not the shape that version wrote
+            raise BriefError(f"the brief does not have the shape of format {version}", location=Location(str(path))) from None
         version = data["version"]
     return data
 
@@ -70,16 +75,7 @@ def parse_brief(text: str | bytes, path: Path, *, allow_newer: bool = False) -> 
     With ``allow_newer``, a brief from a newer Briefing is read as far as this
     version understands it (for read-only viewing); it must never be saved back.
     """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BriefError(
-            f"not valid JSON: {exc.msg}",
-            location=Location(str(path), exc.lineno, exc.colno),
-            hint=_repair_hint(path),
-        ) from None
-    except UnicodeDecodeError:
-        raise BriefError("not UTF-8 text", location=Location(str(path)), hint="is this a Briefing .brief file?") from None
+    data = load_json(text, str(path), BriefError, hint=_repair_hint(path))
     if not isinstance(data, dict):
         raise BriefError("a brief must be a JSON object", location=Location(str(path), 1, 1))
     try:
@@ -88,11 +84,13 @@ def parse_brief(text: str | bytes, path: Path, *, allow_newer: bool = False) -> 
         if not allow_newer:
             raise
     try:
-        return Brief.model_validate(data)
+        brief = Brief.model_validate(data)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise BriefError(f"{where}: {first['msg']}", location=Location(str(path))) from None
+        raise BriefError(f"{where}: {first['msg'].removeprefix('Value error, ')}", location=Location(str(path))) from None
+    check_snapshots(brief, path)
+    return brief
 
 
 def load_brief(path: str | Path, *, allow_newer: bool = False) -> Brief:
@@ -126,6 +124,7 @@ def save_brief(brief: Brief, path: str | Path) -> None:
             location=Location(str(path)),
             hint="use Export, or open it with a newer Briefing",
         )
+    remove_stale_temps(path)  # left by a save that was killed
     atomic_write_bytes(path, dump_brief(brief), backup=True, error=BriefError)
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ..errors import BriefingError
-from ..logs import log_exception
+from ..logs import log_exception, where_logged
 
 if TYPE_CHECKING:
     from ..brief.model import Brief
@@ -31,8 +31,7 @@ def describe(exc: BaseException) -> str:
     """A one-line message for the officer; unexpected errors also go to the log."""
     if isinstance(exc, BriefingError):
         return str(exc)
-    where = log_exception(exc)
-    return f"{type(exc).__name__}: {exc} (details in {where})"
+    return f"{type(exc).__name__}: {exc} ({where_logged(log_exception(exc))})"
 
 
 class Job(QRunnable):

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from ..brief.model import Brief, Entry, status_of
+from ..brief.snapshots import typed_snapshot
 from ..content.library import Library
-from ..content.model import Event, Figure, Pillar, Project, Quotation
 from ..content.present import citation, locator, origin_citation, speaker_name
 from ..document.text import clean_text, describe_removed
 from ..style import Scheme
 from .meeting import attendee_levels, meeting_details, stale_rule, written, written_period
-
-_MODELS = {"pillar": Pillar, "figure": Figure, "quotation": Quotation, "event": Event, "project": Project}
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -26,20 +23,11 @@ def _section(text: str, clean: Cleaner, where: str) -> dict[str, Any]:
     return {"markdown": source, "text": " ".join(source.split()), "paragraphs": _paragraphs(source)}
 
 
-@cache
-def _defaults(kind: str) -> dict[str, Any]:
-    """Every field of an item kind, empty: a snapshot from an older pack may lack some."""
-    model = _MODELS.get(kind)
-    if model is None:
-        return {}
-    return {name: ([] if "list" in str(info.annotation) else None) for name, info in model.model_fields.items()}
-
-
 def _item(entry: Entry, index: int, number: int, library: Library | None, stale=None) -> dict[str, Any]:
-    snap = entry.snapshot
+    snap = typed_snapshot(entry, index).model_dump(mode="json")  # every field of its kind, typed
     origin = snap.get("origin") or {}
     cited = {**snap, "origin": {**origin, "date": written(origin.get("date"))}} if origin.get("date") else snap  # dates for people
-    data: dict[str, Any] = dict(_defaults(entry.kind))
+    data: dict[str, Any] = {}
     data.update(
         (k, v)
         for k, v in snap.items()
