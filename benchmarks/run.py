@@ -99,6 +99,9 @@ def section_warm(plan: Plan, ctx: dict) -> tuple[list[Row], dict]:
         ratio = ours / bare
         rows.append(Row(f"1.{fmt}", f"Warm export, sample -> {label} (export_brief)", ms(ours), ms(bare), ratio,
                         "<= 1.5x bare, <= 50 ms", both(ratio <= 1.5, ours <= 0.050), notes[fmt]))  # fmt: skip
+    scripts, latin = result["briefing_pdf_scripts"]["median"], result["briefing_pdf"]["median"]
+    rows.append(Row("1.pdf-scripts", "Warm export, five-script brief -> PDF", ms(scripts), ms(latin), scripts / latin,
+                    "<= 2x the sample's PDF", scripts / latin <= 2.0, "tests/data/multiscript.brief; baseline: row 1.pdf"))  # fmt: skip
     return rows, result
 
 

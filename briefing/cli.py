@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="build a brief as PDF and/or Word")
     build.add_argument("file", type=Path)
-    build.add_argument("--format", choices=["pdf", "docx", "both"], help="default: from the -o name's suffix, else pdf")
+    build.add_argument("--format", choices=["pdf", "docx", "both", "pdf-tagged"], help="default: from the -o name's suffix, else pdf")
     build.add_argument("-o", "--output", type=Path, help="output file, or an existing folder to write into (default: beside the brief)")
     build.add_argument("--template", help="use this template instead of the brief's")
     build.add_argument("--strict", action="store_true", help="write nothing and exit 1 if the check before export finds anything")

@@ -11,6 +11,7 @@ if TYPE_CHECKING:  # the models load only when a command needs them: `briefing -
     from .brief.model import Attendee, Brief
 
 FORMAT_SUFFIXES = {".pdf": "pdf", ".docx": "docx"}
+SUFFIX_OF = {"pdf": ".pdf", "pdf-tagged": ".pdf", "docx": ".docx"}
 
 NEW_EXAMPLES = """\
 examples:
@@ -97,10 +98,10 @@ def build_formats(requested: str | None, output: Path | None) -> list[str]:
         return [suffix_format or "pdf"]
     if requested == "both":
         return ["pdf", "docx"]
-    if suffix_format is not None and suffix_format != requested:
+    if suffix_format is not None and output.suffix.lower() != SUFFIX_OF.get(requested, output.suffix.lower()):  # type: ignore[union-attr]
         raise ExportError(
             f"-o {output.name} is a .{suffix_format} name but --format {requested} was asked for",  # type: ignore[union-attr]
-            hint=f"end the name in .{requested}, or leave out --format to build {suffix_format.upper()}",
+            hint=f"end the name in {SUFFIX_OF.get(requested, '.pdf')}, or leave out --format to build {suffix_format.upper()}",
         )
     return [requested]
 
@@ -108,7 +109,7 @@ def build_formats(requested: str | None, output: Path | None) -> list[str]:
 def build_output(brief_file: Path, output: Path | None, formats: list[str]) -> Path:
     """The output file: beside the brief by default, inside ``output`` when it is an existing folder."""
     if output is None:
-        return brief_file.with_suffix("." + formats[0])
+        return brief_file.with_suffix(SUFFIX_OF.get(formats[0], ".pdf"))
     if output.is_dir():
-        return output / (brief_file.stem + "." + formats[0])
+        return output / (brief_file.stem + SUFFIX_OF.get(formats[0], ".pdf"))
     return output

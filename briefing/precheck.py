@@ -84,7 +84,12 @@ def unshowable(document: Document, formats: list[str]) -> tuple[list[Finding], i
             raise
         scope = "the PDF" if "pdf" in formats else "the page count (a PDF)"
         return [Finding("characters", f"{scope} cannot be made: {exc}")], None
-    return [], written_pdf.pages
+    return boxed(written_pdf.warnings), written_pdf.pages
+
+
+def boxed(warnings) -> list[Finding]:
+    """The writers' warnings about characters no font can show (drawn as a box), as findings."""
+    return [Finding("characters", str(w)) for w in warnings if "drawn as a box" in str(w) or "cannot show" in str(w)]
 
 
 def check_brief(
@@ -103,7 +108,7 @@ def check_brief(
     """
     if built is not None:
         why = built.pages_unknown
-        characters = [Finding("characters", f"the page count (a PDF) cannot be made: {why}")] if why else []
+        characters = boxed(built.warnings) + ([Finding("characters", f"the page count (a PDF) cannot be made: {why}")] if why else [])
         return [*stale_figures(brief, months), *empty_sections(brief), *over_budget(built.pages, built.page_budget),
                 *library_changes(brief, library), *characters]  # fmt: skip
     from .templating.build import build_document

@@ -39,6 +39,15 @@ class FontFamily(_Strict):
     bold_italic: str
 
 
+class FallbackFont(_Strict):
+    """A face for what the families above cannot show: the PDF sets such text in it, Word is told its name."""
+
+    name: str = Field(description="The family name, as Word is told it")
+    regular: str = Field(description="TrueType file in assets/fonts/")
+    bold: str | None = Field(None, description="Its bold; bold text uses the regular face when there is none")
+    languages: list[str] = Field(default_factory=list, description="Kept for text in these languages (BCP 47 primary tags); empty: all")
+
+
 class TextStyle(_Strict):
     font: str
     size: float
@@ -94,6 +103,10 @@ class HouseStyle(_Strict):
     text: dict[str, TextStyle]
     header: Slots = Slots()
     footer: Slots = Slots()
+    fallback: list[FallbackFont] = Field(
+        default_factory=list,
+        description="Faces tried in order for characters the text's own font lacks; the last draws a box for what none has",
+    )
     dates: DateStyle = DateStyle()
     images: dict[str, ImageStyle] = Field(default_factory=dict, description="Named pictures, e.g. crest: the cover's crest or logo")
 
@@ -151,7 +164,15 @@ def _style_problems(house: HouseStyle) -> list[str]:
                 path = font_file(family, bold, italic)
                 if not path.is_file():
                     problems.append(f"fonts: cannot read the font {path.name}: no such file")
+    for entry in house.fallback:
+        for name in filter(None, (entry.regular, entry.bold)):
+            if not paths.asset(f"fonts/{name}").is_file():
+                problems.append(f"fallback: {entry.name}: cannot read the font {name}: no such file")
+        problems += [f"fallback: {entry.name}: {tag!r} is not a language tag" for tag in entry.languages if not _LANGUAGE.fullmatch(tag)]
     return problems
+
+
+_LANGUAGE = re.compile(r"[a-z]{2,8}")
 
 
 class Level(_Strict):

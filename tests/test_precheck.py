@@ -35,7 +35,7 @@ def test_each_kind_of_finding(library):
     brief.items[3].ref = f"{PACK}/gone"  # missing from the library
     brief.meta.title = "Call \ue000"  # a character no PDF font shows
     findings = check_brief(brief, library)
-    assert kinds(findings) == ["stale", "stale", "empty", "library", "library", "characters"]
+    assert kinds(findings) == ["stale", "stale", "empty", "library", "library", "characters", "characters"]  # the title and the details
     messages = [str(f) for f in findings]
     assert messages[0].startswith(
         "stale figure: Passenger journeys on the Lahore Orange Line metro since it opened is as of September 2025"
@@ -43,7 +43,7 @@ def test_each_kind_of_finding(library):
     assert messages[2] == "empty section: the background has no text"
     assert messages[3].startswith(f"changed since selected: {PACK}/orange-line-passenger-trips")
     assert messages[4].startswith(f"missing from library: {PACK}/gone")
-    assert "cannot show" in messages[5] and "U+E000" in messages[5]
+    assert "U+E000" in messages[5] and "drawn as a box" in messages[5]
 
 
 def test_over_the_page_budget(library):

@@ -52,6 +52,7 @@ class Meta(_Open):
     scheme: str | None = Field(None, description="Marking scheme id; the default scheme when null")
     marking: str | None = Field(None, description="The officer's chosen level; the banner is this or higher")
     caveat: str = ""
+    language: str = Field("en-GB", description="BCP 47 tag of the brief's language, e.g. 'en-GB', 'ur-PK' or 'zh-Hans'")
     principal: str = Field("", description="Who is briefed: the person who will hold the meeting")
     time: str = Field("", description="When the meeting starts, as the officer writes it, e.g. 10:30")
     venue: str = ""

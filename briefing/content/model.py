@@ -16,6 +16,7 @@ from ..dates import Date
 ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
 Level = Annotated[str, StringConstraints(min_length=1, max_length=40)]
+LanguageTag = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", max_length=35)]
 
 
 def _empty_list() -> Any:
@@ -54,6 +55,7 @@ class _Item(_Strict):
     source: SourceRef
     tags: list[str] = _empty_list()
     level: Level | None = Field(None, description="Classification level, if above the lowest")
+    lang: LanguageTag | None = Field(None, description="BCP 47 tag of the item's text, e.g. 'ur', 'ar' or 'zh-Hans'; null: the brief's")
 
 
 class _PillarItem(_Item):

@@ -51,6 +51,7 @@ class Paragraph:
 
     runs: Inline
     role: Literal["body", "lead", "small", "title", "subtitle"] = "body"
+    lang: str = ""  # BCP 47 language tag; empty: the document's language
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class ListBlock:
 
     ordered: bool
     items: tuple[Inline, ...]
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class Quotation:
     verb: str = "said that"
     ref: int | None = None
     note: Inline = ()  # the officer's note (a plain string is taken as one plain run)
+    lang: str = ""  # the language of ``text`` (the item's); empty: the document's
 
     def __post_init__(self) -> None:
         _note_runs(self)
@@ -97,6 +100,7 @@ class FigureRow:
     ref: int | None = None
     note: Inline = ()  # the officer's note (a plain string is taken as one plain run)
     stale: bool = False  # older than the stale threshold on the brief's date: the as-of cell says so
+    lang: str = ""
 
     def __post_init__(self) -> None:
         _note_runs(self)

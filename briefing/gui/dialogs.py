@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-FORMAT_FILTERS = {"pdf": "PDF documents (*.pdf)", "docx": "Word documents (*.docx)"}
+FORMAT_FILTERS = {"pdf": "PDF documents (*.pdf)", "docx": "Word documents (*.docx)", "pdf-tagged": "PDF documents (*.pdf)"}
 
 
 def _brief_filter() -> str:

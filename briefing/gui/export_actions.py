@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from .. import paths
 from ..brief.commands import snapshot_copy
 from ..brief.open_file import slug
-from ..errors import ExportError
+from ..errors import BriefingError, ExportError
 from .dialogs import Dialogs
 from .guard import guarded
 from .preview import PreviewPanel
@@ -19,7 +20,13 @@ from .printing import match_page, print_pdf
 from .session import BriefSession
 from .workers import JobSignals, export_job
 
-FORMATS = {"pdf": ("PDF", ".pdf"), "docx": ("Word", ".docx")}
+FORMATS = {"pdf": ("PDF", ".pdf"), "docx": ("Word", ".docx"), "pdf-tagged": ("Tagged PDF", ".pdf")}
+
+
+def _libreoffice_installed() -> bool:
+    from ..writers.tagged_pdf import find_libreoffice  # imported when the menu first opens, not at start
+
+    return find_libreoffice() is not None
 
 
 class ExportActions(QObject):
@@ -40,6 +47,18 @@ class ExportActions(QObject):
         self.signals.failed.connect(self._failed)
         self._ticket = 0
         self._exports: dict[int, Path] = {}
+
+    def tagged_action(self, menu: QMenu) -> QAction:
+        """File > Export Tagged PDF: shown only where LibreOffice, which makes it, is installed (looked up as ``menu`` opens)."""
+        action = QAction("Export &Tagged PDF\u2026", self.window)
+        tip = "Export an accessible, tagged PDF for screen readers (made from the Word file by LibreOffice)"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda checked=False: self.export("pdf-tagged"))
+        self.running.connect(lambda running: action.setEnabled(not running))
+        menu.aboutToShow.connect(lambda: action.setVisible(_libreoffice_installed()))
+        self.tagged = action
+        return action
 
     def _status(self, message: str, timeout: int = 0) -> None:
         self.window.statusBar().showMessage(message, timeout)
@@ -79,7 +98,10 @@ class ExportActions(QObject):
 
         built = self.preview.result if self.preview.is_current() else None  # the preview's page count, when it is of this brief
         brief, library = snapshot_copy(self.session.brief), self.session.library
-        findings = check_brief(brief, library, formats=[fmt], months=self.session.stale.months, built=built)
+        try:
+            findings = check_brief(brief, library, formats=[fmt], months=self.session.stale.months, built=built)
+        except BriefingError:  # the check could not build the brief: the export itself says why
+            return True
         return not findings or self.dialogs.confirm_export(self.window, label, [str(f) for f in findings])
 
     def print_preview(self) -> None:

@@ -65,7 +65,9 @@ def build_menus(window) -> None:
     file_menu.addSeparator()
     file_menu.addActions([window.save_action, window.save_as_action])
     file_menu.addSeparator()
-    file_menu.addActions([window.export_pdf_action, window.export_docx_action, window.print_action])
+    file_menu.addActions(
+        [window.export_pdf_action, window.export_docx_action, window.exports.tagged_action(file_menu), window.print_action]
+    )
     file_menu.addSeparator()
     file_menu.addAction(window.quit_action)
     edit_menu = bar.addMenu("&Edit")

@@ -167,6 +167,7 @@ def _details(brief: Brief, marking: str, page_budget: int | None, clean: Cleaner
         "reference": meta.reference,
         "marking": marking,
         "caveat": meta.caveat,
+        "language": meta.language,
         "page_budget": page_budget,
         **meeting_details(brief),
     }

@@ -143,7 +143,7 @@ class XmlBuilder:
         role = el.get("role", "body")
         if role not in ("body", "lead", "small", "title", "subtitle"):
             raise self._error(f"unknown paragraph role {role!r}", "p", "use body, lead, small, title or subtitle")
-        return dm.Paragraph(runs=self._inline(el), role=role)  # type: ignore[arg-type]
+        return dm.Paragraph(runs=self._inline(el), role=role, lang=el.get("lang", ""))  # type: ignore[arg-type]
 
     def _list(self, el: Element) -> dm.ListBlock:
         items = []
@@ -151,7 +151,7 @@ class XmlBuilder:
             if child.tag != "li":
                 raise self._error(f"<{child.tag}> is not allowed inside <{el.tag}>", child.tag, "a list holds <li> items")
             items.append(self._inline(child))
-        return dm.ListBlock(ordered=el.tag == "ol", items=tuple(items))
+        return dm.ListBlock(ordered=el.tag == "ol", items=tuple(items), lang=el.get("lang", ""))
 
     def _entry(self, el: Element, kind: str) -> dict[str, Any]:
         raw = el.get("item", "")
@@ -176,6 +176,7 @@ class XmlBuilder:
             verb=q.get("verb") or "said that",
             ref=q["ref"],
             note=markdown.inline(q["note"]) if el.get("note", "true") != "false" else (),
+            lang=q.get("lang") or "",
         )
 
     def _figures(self, el: Element) -> dm.FiguresTable:
@@ -193,6 +194,7 @@ class XmlBuilder:
                     ref=f["ref"],
                     note=markdown.inline(f["note"]),
                     stale=bool(f.get("stale")),
+                    lang=f.get("lang") or "",
                 )
             )
         dates = el.get("dates")

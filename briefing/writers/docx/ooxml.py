@@ -113,12 +113,6 @@ def clear(container: _Header | _Footer) -> None:
         root.remove(child)
 
 
-def add_plain(paragraph: WordParagraph, text: str) -> None:
-    """Append a plain run unless ``text`` is empty."""
-    if text:
-        paragraph.add_run(text)
-
-
 _AFTER_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
                  "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
                  "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
