@@ -30,6 +30,33 @@ DEBIAN_TOOLS = {
 }
 
 
+QT_X11_LIBRARIES = {  # library name -> the Debian/Ubuntu package with it: what Qt's xcb platform plugin loads
+    "xcb-cursor": "libxcb-cursor0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-keysyms": "libxcb-keysyms1",
+    "xcb-shape": "libxcb-shape0",
+    "xcb-render-util": "libxcb-render-util0",
+    "xcb-image": "libxcb-image0",
+    "xcb-randr": "libxcb-randr0",
+    "xcb-xkb": "libxcb-xkb1",
+    "xkbcommon-x11": "libxkbcommon-x11-0",
+    "EGL": "libegl1",
+    "fontconfig": "libfontconfig1",
+    "dbus-1": "libdbus-1-3",
+}
+
+
+def missing_qt_x11_packages(find=None, platform: str = sys.platform, environ=os.environ) -> list[str]:
+    """The Debian packages of Qt's X11 libraries this Linux desktop lacks (none elsewhere, or off X11)."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM", "xcb").split(":")[0] not in ("", "xcb"):
+        return []
+    if find is None:
+        import ctypes.util
+
+        find = ctypes.util.find_library
+    return sorted({package for library, package in QT_X11_LIBRARIES.items() if find(library) is None})
+
+
 def venv_python() -> Path:
     return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
@@ -85,6 +112,15 @@ def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("app", "test", "bundle"):
         print(__doc__)
         return 2
+    if argv[0] == "app":
+        missing = missing_qt_x11_packages()
+        if missing:
+            print(
+                "dev.py: the app needs Qt's X11 libraries, and these are missing. Install them with:\n"
+                f"    sudo apt-get install {' '.join(missing)}",
+                file=sys.stderr,
+            )
+            return 1
     python = ensure_venv()
     if argv[0] == "app":
         return subprocess.call([str(python), "-m", "briefing", *argv[1:]])

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, cli_clearance
+from .cli_brief import NEW_EXAMPLES
 from .errors import BriefingError, StreamError
 from .terminal import err, flush, out, report, safe, tolerate_unencodable
 
@@ -37,6 +38,17 @@ def _content_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", action="append", type=_folder, default=[], metavar="DIR", help="also load packs from DIR (repeatable)")
 
 
+def _build_args(build: argparse.ArgumentParser) -> None:
+    """``briefing build``'s arguments."""
+    build.add_argument("file", type=Path)
+    build.add_argument("--format", choices=["pdf", "docx", "both", "pdf-tagged"], help="default: from the -o name's suffix, else pdf")
+    build.add_argument("-o", "--output", type=Path, help="output file, or an existing folder to write into (default: beside the brief)")
+    build.add_argument("--template", help="use this template instead of the brief's")
+    build.add_argument("--release-at", metavar="LEVEL", help="build the releasable version: nothing marked above LEVEL")
+    build.add_argument("--strict", action="store_true", help="write nothing and exit 1 if the check before export finds anything")
+    _content_args(build)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="briefing", description="Build briefing notes from a library of trusted content. Without a command, opens the app."
@@ -49,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     _content_args(gui)
 
     content = sub.add_parser("content", help="check and list the content library")
-    csub = content.add_subparsers(dest="content_command", required=True, parser_class=_Parser)
+    content.set_defaults(help_parser=content)
+    csub = content.add_subparsers(dest="content_command", parser_class=_Parser, metavar="{check,list}")
     check = csub.add_parser("check", help="validate every pack; exit 1 and list problems if any")
     _content_args(check)
     lst = csub.add_parser("list", help="list items with their ids")
@@ -69,28 +82,41 @@ def build_parser() -> argparse.ArgumentParser:
     templates = sub.add_parser("templates", help="list templates")
     templates.add_argument("--json", action="store_true")
 
-    new = sub.add_parser("new", help="write a new brief with the given items, in order")
+    new = sub.add_parser(
+        "new", help="write a new brief with the given fields and items, in order", epilog=NEW_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
     new.add_argument("-t", "--template", required=True)
     new.add_argument("--title")
     new.add_argument("--marking", help="a level of the active marking scheme")
     new.add_argument("--scheme", help="marking scheme id (default: the default scheme)")
-    new.add_argument("--item", action="append", default=[], metavar="ID", help="a library item id (repeatable)")
+    _new_field_args(new)
+    new.add_argument("--item", action="append", default=[], metavar="ID", help="a library item id, pack/item (repeatable)")
+    new.add_argument("--note", action="append", default=[], metavar="ID=TEXT", help="the officer's note on a chosen item (repeatable)")
     new.add_argument("-o", "--output", required=True, type=Path)
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
     _content_args(new)
 
-    build = sub.add_parser("build", help="build a brief as PDF and/or Word")
-    build.add_argument("file", type=Path)
-    build.add_argument("--format", choices=["pdf", "docx", "both", "pdf-tagged"], default="pdf")
-    build.add_argument("-o", "--output", type=Path, help="output file (default: beside the brief)")
-    build.add_argument("--template", help="use this template instead of the brief's")
-    build.add_argument("--release-at", metavar="LEVEL", help="build the releasable version: nothing marked above LEVEL")
-    _content_args(build)
+    _build_args(sub.add_parser("build", help="build a brief as PDF and/or Word"))
     cli_clearance.add_commands(sub)
 
     selftest = sub.add_parser("selftest", help="check this installation: one line per check, exit 0 when all pass")
     selftest.add_argument("--qt-probe", action="store_true", help=argparse.SUPPRESS)  # the child that loads Qt
     return parser
+
+
+def _new_field_args(new: argparse.ArgumentParser) -> None:
+    """The brief's details, the meeting and the officer's sections, for ``briefing new``."""
+    for name, what in (("occasion", "what the meeting is"), ("recipient", "who the note is for"), ("drafter", "who wrote it"),
+                       ("reference", "the file reference"), ("date", "the meeting's date, YYYY-MM-DD"),
+                       ("caveat", "a handling caveat after the marking"), ("principal", "who is briefed: who holds the meeting"),
+                       ("time", "when the meeting starts, e.g. 10:30"), ("venue", "where the meeting is")):  # fmt: skip
+        new.add_argument(f"--{name}", help=what)
+    new.add_argument("--ours", action="append", default=[], metavar="NAME=ROLE", help="an attendee on our side (repeatable)")
+    new.add_argument("--theirs", action="append", default=[], metavar="NAME=ROLE", help="an attendee on their side (repeatable)")
+    for name in ("purpose", "background", "recommendation"):
+        new.add_argument(f"--{name}", metavar="TEXT", help=f"the {name} section (Markdown subset; \\n for a new line)")
+    new.add_argument("--order", choices=["pillar", "listed"], help="a pack groups items by pillar, or keeps them as listed")
 
 
 def _library(args):
@@ -153,9 +179,10 @@ def cmd_templates(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from .brief.model import Brief, entry_for
+    from .brief.model import Brief
     from .brief.store import save_brief
-    from .errors import BriefError, ContentError
+    from .cli_brief import fill_new_brief
+    from .errors import BriefError
     from .style import load_markings
     from .templating.registry import get_template
 
@@ -165,17 +192,11 @@ def cmd_new(args) -> int:
         raise BriefError(f"{args.output} already exists", hint="choose another name or pass --force")
     library = _library(args)
     brief = Brief(template=args.template)
-    if args.title:
-        brief.meta.title = args.title
     if args.scheme:
         brief.meta.scheme = args.scheme
     if args.marking:
         brief.meta.marking = scheme.level(args.marking).id
-    for item_id in args.item:
-        item = library.get(item_id)
-        if item is None:
-            raise ContentError(f"no item {item_id!r} in the library", hint="see briefing content list")
-        brief.items.append(entry_for(item))
+    fill_new_brief(brief, args, library)
     save_brief(brief, args.output)
     out(args.output)
     return 0
@@ -183,25 +204,35 @@ def cmd_new(args) -> int:
 
 def cmd_build(args) -> int:
     from .brief.store import load_brief
+    from .cli_brief import build_formats, build_output
     from .export import export_brief
     from .levels.release import level_tag
+    from .precheck import check_brief
     from .templating.brief_names import check_names
 
     brief = load_brief(args.file)
     check_names(brief, args.file, args.template)
     library = _library(args)
-    formats = ["pdf", "docx"] if args.format == "both" else [args.format]
+    formats = build_formats(args.format, args.output)
     level = _release_level(brief, args.release_at)
     stem = args.file.stem + (f".release-{level_tag(level)}" if level else "")
-    output = args.output or args.file.with_name(f"{stem}.{'pdf' if formats[0] == 'pdf-tagged' else formats[0]}")
+    output = build_output(args.file.with_name(stem + args.file.suffix), args.output, formats)
+    if args.strict:  # checked first: nothing is written when there is anything to fix
+        findings = check_brief(brief, library, template_id=args.template, formats=formats)
+        for finding in findings:
+            report(f"briefing: error: {finding}")
+        if findings:
+            report(f"briefing: error: --strict: {len(findings)} finding(s) in the check before export; nothing written")
+            return 1
     result = export_brief(brief, library, formats, output, template_id=args.template, count_pages=True, release_at=level)
+    findings = [] if args.strict else check_brief(brief, library, built=result)
     for path in result.outputs:
         out(path)
     if result.release is not None:
         for line in result.release.log_lines():
             out(line)
         out(f"removal log: {result.release_log}")
-    for warning in result.warnings:
+    for warning in [*result.warnings, *(str(f) for f in findings if f.kind not in ("budget", "characters"))]:  # said below
         err(f"warning: {warning}")
     out(result.budget_text())
     return 0
@@ -253,6 +284,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(StreamError):
             flush()
         raise
+    if args.command == "content" and args.content_command is None:  # `briefing content` alone: say what it takes
+        args.help_parser.print_help(sys.stderr)
+        return 2
     handler = COMMANDS[(args.command, getattr(args, "content_command", None))]
     try:
         code = handler(args)

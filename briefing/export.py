@@ -29,6 +29,7 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     release: Release | None = None  # set for a releasable version
     release_log: Path | None = None
+    pages_unknown: str = ""  # why the page count could not be made, said once in budget_text()
 
     @property
     def fits(self) -> bool | None:
@@ -40,7 +41,7 @@ class BuildResult:
     def budget_text(self) -> str:
         """``2 pages: over the 1-page budget``, ``1 page: within the 1-page budget`` or ``3 pages``."""
         if self.pages is None:
-            return "page count unknown"
+            return f"page count unknown: {self.pages_unknown}" if self.pages_unknown else "page count unknown"
         count = f"{self.pages} page{'s' if self.pages != 1 else ''}"
         if self.page_budget is None:
             return count
@@ -108,7 +109,7 @@ def export_brief(
             _, counted = render_bytes(document, "pdf", options)
             result.pages = counted.pages
         except RenderError as exc:  # Word shows what the PDF fonts cannot; only the page count is lost
-            result.warnings.append(f"page count unknown: {exc}")
+            result.pages_unknown = str(exc)
     return result
 
 

@@ -89,6 +89,22 @@ class WatermarkStyle(_Strict):
     angle: float = Field(45, ge=-90, le=90, description="degrees, anticlockwise from the baseline")
 
 
+class ImageStyle(_Strict):
+    """A picture the house style places, such as the crest on a pack's cover."""
+
+    file: str = Field(description="A PNG or JPEG file: a path, or a name in assets/images/")
+    width_mm: float = Field(25, gt=0, le=200)
+    description: str = Field("", description="What the picture shows, for readers who cannot see it")
+
+
+class DateStyle(_Strict):
+    """How dates are written for people: ``{day}``, ``{month}`` (its name) and ``{year}``."""
+
+    day: str = "{day} {month} {year}"
+    month: str = "{month} {year}"
+    year: str = "{year}"
+
+
 class HouseStyle(_Strict):
     """Fonts, sizes, colours, spacing, margins, page size, header and footer."""
 
@@ -103,6 +119,8 @@ class HouseStyle(_Strict):
         default_factory=list,
         description="Faces tried in order for characters the text's own font lacks; the last draws a box for what none has",
     )
+    dates: DateStyle = DateStyle()
+    images: dict[str, ImageStyle] = Field(default_factory=dict, description="Named pictures, e.g. crest: the cover's crest or logo")
 
     @model_validator(mode="after")
     def _check(self) -> HouseStyle:
@@ -120,6 +138,11 @@ class HouseStyle(_Strict):
         if name_or_hex.startswith("#"):
             raise StyleError(f"{name_or_hex!r} is not a #rrggbb colour", hint="write colours as #rrggbb")
         raise StyleError(f"unknown colour {name_or_hex!r}", hint="add it under colours: in the house style")
+
+    def image_path(self, name: str) -> Path | None:
+        """The file of the named picture (``crest``), or None when the house style sets none."""
+        image = self.images.get(name)
+        return image_file(image) if image else None
 
     def style(self, name: str) -> TextStyle:
         """The text style called ``name`` (body, heading1, quote, ...)."""
@@ -146,6 +169,12 @@ def _style_problems(house: HouseStyle) -> list[str]:
         problems.append(f"watermark: unknown font family {mark.font!r} (use one of: {', '.join(house.fonts)})")
     if mark.colour not in house.colours and not HEX_COLOUR.fullmatch(mark.colour):
         problems.append(f"watermark: colour {mark.colour!r} is neither a palette name nor #rrggbb")
+    for name, image in house.images.items():
+        path = image_file(image)
+        if path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+            problems.append(f"images: {name}: {image.file!r} is not a PNG or JPEG file")
+        elif not path.is_file():
+            problems.append(f"images: {name}: cannot read {path}: no such file")
     for family in house.fonts.values():
         for bold in (False, True):
             for italic in (False, True):
@@ -265,3 +294,9 @@ def font_file(family: FontFamily, bold: bool, italic: bool) -> Path:
         (bold, italic)
     ]
     return paths.asset(f"fonts/{name}")
+
+
+def image_file(image: ImageStyle) -> Path:
+    """The file of a house-style picture: an absolute path, or a name in ``assets/images/``."""
+    path = Path(image.file).expanduser()
+    return path if path.is_absolute() else paths.asset(f"images/{image.file}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing import paths
-from briefing.brief.model import Brief, entry_for
+from briefing.brief.model import Attendee, Brief, entry_for
 from briefing.brief.store import save_brief
 from briefing.content.library import load_library
 
@@ -24,14 +24,16 @@ def build() -> Brief:
     meta = brief.meta
     meta.title = "Call on the Chinese Ambassador"
     meta.occasion = "Courtesy call on H.E. Jiang Zaidong, Islamabad"
-    meta.recipient = "Head of Mission"
     meta.drafter = "Political Section"
     meta.date = "2025-09-15"
     meta.reference = "ISB/POL/2025/114"
     meta.marking = "RESTRICTED"
-    brief.sections.purpose.text = (
-        "To hear the Ambassador on the 2025-2029 Action Plan and find where our development programme can work alongside it."
-    )
+    meta.principal = "Head of Mission"
+    meta.time = "11:00"
+    meta.venue = "Chinese Embassy, Islamabad"
+    meta.attendees.ours = [Attendee(name="Head of Mission"), Attendee(name="First Secretary (Political)", role="note-taker")]
+    meta.attendees.theirs = [Attendee(name="H.E. Jiang Zaidong", role="Chinese Ambassador")]
+    brief.sections.purpose.text = "To hear the Ambassador on the **2025-2029 Action Plan** and find where our programme can work with it."
     brief.sections.background.text = (
         "The Action Plan was released during the Prime Minister's visit to China (30 August to 4 September 2025)."
     )

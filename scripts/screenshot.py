@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -23,9 +24,12 @@ FALLBACK_ITEMS = [
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__,
-        epilog="examples: scripts/screenshot.py  (1366x768 to docs/screenshot.png);  scripts/screenshot.py --size 1920x1080 -o /tmp/big.png",
+        epilog="examples: scripts/screenshot.py  (1366x768 to docs/screenshot.png);  scripts/screenshot.py --size 1920x1080 -o /tmp/big.png;"
+        "  scripts/screenshot.py --size min -o /tmp/min.png",
     )
-    parser.add_argument("--size", default="1366x768", help="window size WIDTHxHEIGHT (1366x768 or 1920x1080)")
+    parser.add_argument(
+        "--size", default="1366x768", help="screen size WIDTHxHEIGHT (the window opens as on first start), or 'min' for the minimum window"
+    )
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "docs" / "screenshot.png")
     parser.add_argument("--brief", type=Path, help="brief to show (default: the bundled sample)")
     parser.add_argument("--timeout", type=int, default=30, help="seconds to wait for the preview")
@@ -34,8 +38,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    width, height = (int(v) for v in args.size.lower().split("x"))
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    minimum = args.size.lower() == "min"
+    width, height = (1366, 768) if minimum else (int(v) for v in args.size.lower().split("x"))
+    screen = Path(tempfile.mkdtemp(prefix="briefing-screen-")) / "screen.json"
+    screen.write_text(json.dumps({"screens": [{"name": "Screen", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}]}))
+    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={screen}")  # a screen of that size: the first-start window fits it
     os.environ.setdefault("BRIEFING_HOME", tempfile.mkdtemp(prefix="briefing-shot-"))  # no user settings or recovery files
     sys.path.insert(0, str(ROOT))
 
@@ -47,10 +54,13 @@ def main(argv: list[str] | None = None) -> int:
     from briefing.gui.main_window import MainWindow
 
     app = application()
-    window = MainWindow(dialogs=UnattendedDialogs())
-    window.resize(width, height)
-    window.default_splitter_sizes()
+    window = MainWindow(dialogs=UnattendedDialogs())  # no saved geometry: sized as on first start
     window.show()
+    if minimum:
+        window.showNormal()
+        window.resize(window.minimumSize())
+    app.processEvents()
+    window.default_splitter_sizes()
     brief = args.brief or paths.samples_dir() / "sample.brief"
     if brief.is_file():
         window.files.open_file(brief)
@@ -76,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     loop.exec()
     args.output.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(args.output))
-    print(f"{args.output} ({width}x{height}): {window.preview.budget.text()}; {window.preview.status.text()}")
+    print(f"{args.output} ({window.width()}x{window.height()}): {window.preview.budget.text()}; {window.preview.status.text()}")
     window.session.stack.setClean()
     window.close()
     app.processEvents()

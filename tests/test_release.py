@@ -145,13 +145,16 @@ def test_unknown_fields_with_levels_are_withheld(levelled):
     scheme, _, brief = levelled["traditional"]
     data = brief.model_dump(mode="json")
     data["attendees"] = [{"name": "Open", "level": "UNCLASSIFIED"}, {"name": "Quiet", "level": "SECRET"}, {"name": "Unmarked"}]
-    data["meta"]["venue"] = {"text": "A secret room", "level": "SECRET"}
+    data["meta"]["setting"] = {"text": "A secret room", "level": "SECRET"}
+    data["meta"]["attendees"] = {"ours": [{"name": "Head of Mission"}], "theirs": [{"name": "A quiet guest", "level": "SECRET"}]}
     release = releasable(Brief.model_validate(data), scheme, "RESTRICTED")
     extra = release.brief.model_extra
     assert [a["name"] for a in extra["attendees"]] == ["Open", "Unmarked"]
-    assert "venue" not in release.brief.meta.model_extra
+    assert "setting" not in release.brief.meta.model_extra
+    assert [a.name for a in release.brief.meta.attendees.ours] == ["Head of Mission"] and release.brief.meta.attendees.theirs == []
     log = release.log_lines()
-    assert "withheld attendees entry 2: SECRET is above RESTRICTED" in log and "withheld meta.venue: SECRET is above RESTRICTED" in log
+    assert "withheld attendees entry 2: SECRET is above RESTRICTED" in log and "withheld meta.setting: SECRET is above RESTRICTED" in log
+    assert "withheld attendee 1 on their side: SECRET is above RESTRICTED" in log
 
 
 def test_the_history_never_reaches_a_release(tmp_path, levelled):

@@ -78,7 +78,7 @@ def test_a_complete_visitor_dispatches_by_node_type_and_refuses_an_unknown_node(
 def test_visit_names_are_the_snake_case_of_the_node_class():
     assert [visit_name(node) for node in BLOCK_TYPES] == [
         "visit_heading", "visit_paragraph", "visit_list_block", "visit_quotation", "visit_figures_table",
-        "visit_note", "visit_page_break", "visit_contents", "visit_sources_list",
+        "visit_note", "visit_page_break", "visit_contents", "visit_sources_list", "visit_image",
     ]  # fmt: skip
 
 

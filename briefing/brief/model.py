@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -22,6 +22,21 @@ SUFFIX = ".brief"
 
 class _Open(BaseModel):
     model_config = ConfigDict(extra="allow", validate_assignment=True)
+
+
+class Attendee(_Open):
+    """One person at the meeting: name, role and, if their presence is sensitive, a classification level."""
+
+    name: str
+    role: str = ""
+    level: str | None = Field(None, description="A classification level; the banner is at least this")
+
+
+class Attendees(_Open):
+    """Who attends, on our side and on theirs, in the order they should be listed."""
+
+    ours: list[Attendee] = []
+    theirs: list[Attendee] = []
 
 
 class Meta(_Open):
@@ -39,6 +54,10 @@ class Meta(_Open):
     marking: str | None = Field(None, description="The officer's chosen level; the banner is this or higher")
     caveat: str = ""
     language: str = Field("en-GB", description="BCP 47 tag of the brief's language, e.g. 'en-GB', 'ur-PK' or 'zh-Hans'")
+    principal: str = Field("", description="Who is briefed: the person who will hold the meeting")
+    time: str = Field("", description="When the meeting starts, as the officer writes it, e.g. 10:30")
+    venue: str = ""
+    attendees: Attendees = Field(default_factory=Attendees)
 
 
 class Section(_Open):
@@ -88,6 +107,10 @@ class Brief(_Open):
 
     def mark_old_version(self, number: int) -> None:
         self._old_version = number
+
+    order: Literal["pillar", "listed"] = Field(
+        "pillar", description="How a pack arranges items: grouped by pillar, or exactly in the brief's order"
+    )
 
 
 class Status(StrEnum):

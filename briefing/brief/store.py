@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Callable
@@ -61,13 +62,21 @@ def migrate(data: dict[str, Any], path: Path) -> dict[str, Any]:
     return data
 
 
+def _repair_hint(path: Path) -> str:
+    """What to do about a damaged brief: restore its ``~`` backup when there is one."""
+    backup = path.with_name(path.name + "~")
+    if backup.is_file():
+        return f"restore the backup {backup.name} (copy it over {path.name})"
+    return "there is no backup beside it; open an earlier copy of the brief, or fix the JSON at that line"
+
+
 def parse_brief(text: str | bytes, path: Path, *, allow_newer: bool = False) -> Brief:
     """Parse brief JSON (migrating older versions). Errors name the file and line.
 
     With ``allow_newer``, a brief from a newer Briefing is read as far as this
     version understands it (for read-only viewing); it must never be saved back.
     """
-    data = load_json(text, str(path), BriefError, hint="restore the backup file (name ending in ~)")
+    data = load_json(text, str(path), BriefError, hint=_repair_hint(path))
     if not isinstance(data, dict):
         raise BriefError("a brief must be a JSON object", location=Location(str(path), 1, 1))
     try:
@@ -199,6 +208,9 @@ class BriefLock:
         return self.acquired
 
     def release(self) -> None:
+        """Let go of the lock and remove its file, so a clean close leaves nothing beside the brief."""
         if self.acquired:
+            with contextlib.suppress(OSError):  # removed while still held: no other instance can be holding it
+                self.lock_path.unlink()
             self._lock.release()
             self.acquired = False

@@ -70,7 +70,9 @@ def is_direct(snap: dict[str, Any]) -> bool:
 
 
 def as_of(snap: dict[str, Any]) -> str:
-    """The date the item speaks for: a figure's ``as_of``, else its own date, else the source's."""
+    """The date the item speaks for: a figure's ``as_of`` (none if it has only a period), else its own date, else the source's."""
+    if snap.get("item_kind") == "figure":
+        return str(snap.get("as_of") or "")
     for key in ("as_of", "date"):
         if snap.get(key):
             return str(snap[key])
@@ -116,11 +118,11 @@ def is_stale_date(date: str | None, threshold_months: int, today: _dt.date) -> b
     return when is not None and months_between(when, today) > threshold_months
 
 
-def stale_note(snap: dict[str, Any], months: int) -> str:
-    """What to tell the officer about a stale figure or line."""
+def stale_note(snap: dict[str, Any], months: int, write_date: Callable[[str | None], str] = str) -> str:
+    """What to tell the officer about a stale figure or line, its date written by ``write_date``."""
     if snap.get("item_kind") == "line":
-        return f"Stale line: last reviewed {snap.get('last_reviewed')}, more than {months} months ago. Review it before use."
-    return f"Stale figure: as of {snap.get('as_of')}, more than {months} months ago. Check for a newer figure."
+        return f"Stale line: last reviewed {write_date(snap.get('last_reviewed'))}, more than {months} months ago. Review it before use."
+    return f"Stale figure: as of {write_date(snap.get('as_of'))}, more than {months} months ago. Check for a newer figure."
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ _SEARCHED_LISTS = ("key_messages", "participants", "tags")
 
 def _haystack(item: Item) -> str:
     fields = item.model.__dict__
-    parts = [item.id, item.kind]
+    parts = [item.id.split("/", 1)[-1], item.kind]  # the item's own id: the pack prefix every id shares is not searched
     parts.extend(value for name in _SEARCHED if isinstance(value := fields.get(name), str))
     for name in _SEARCHED_LISTS:
         parts.extend(fields.get(name) or ())

@@ -30,6 +30,13 @@ def plain(runs: Inline) -> str:
     return "".join(run.text for run in runs)
 
 
+def _note_runs(node: object) -> None:
+    """A node's ``note`` as runs: a plain string given for it is one plain run."""
+    note = node.note  # type: ignore[attr-defined]
+    if isinstance(note, str):
+        object.__setattr__(node, "note", (Run(note),) if note else ())
+
+
 @dataclass(frozen=True)
 class Heading:
     """A section heading, level 1 to 3. Level-1 and level-2 headings become PDF bookmarks."""
@@ -75,9 +82,12 @@ class Quotation:
     date: str = ""
     verb: str = "said that"
     ref: int | None = None
-    note: str = ""
+    note: Inline = ()  # the officer's note (a plain string is taken as one plain run)
     portion: str = ""  # the portion mark, e.g. "(OS)", shown before the sentence
     lang: str = ""  # the language of ``text`` (the item's); empty: the document's
+
+    def __post_init__(self) -> None:
+        _note_runs(self)
 
 
 @dataclass(frozen=True)
@@ -89,8 +99,12 @@ class FigureRow:
     unit: str
     as_of: str = ""
     ref: int | None = None
-    note: str = ""
+    note: Inline = ()  # the officer's note (a plain string is taken as one plain run)
+    stale: bool = False  # older than the stale threshold on the brief's date: the as-of cell says so
     lang: str = ""
+
+    def __post_init__(self) -> None:
+        _note_runs(self)
 
 
 @dataclass(frozen=True)
@@ -104,11 +118,28 @@ class FiguresTable:
 
 @dataclass(frozen=True)
 class Note:
-    """A callout box: an officer's note, a warning or a recommendation."""
+    """A callout box: an officer's note, a warning or a recommendation.
+
+    ``runs`` is one paragraph; ``body`` holds more paragraphs and lists (the
+    officer's own formatted text), shown after it.
+    """
 
     runs: Inline
     title: str = ""
     tone: Literal["note", "warning", "recommendation"] = "note"
+    body: tuple[Paragraph | ListBlock, ...] = ()
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture the house style names (``crest``: the cover's crest or logo).
+
+    Writers look the name up in the house style's ``images``; when it sets no
+    such picture, the block shows nothing (the crest is optional).
+    """
+
+    name: str
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,7 +172,7 @@ class SourcesList:
     note: str = ""  # a line under the title, e.g. the one document every item comes from
 
 
-Block = Heading | Paragraph | ListBlock | Quotation | FiguresTable | Note | PageBreak | Contents | SourcesList
+Block = Heading | Paragraph | ListBlock | Quotation | FiguresTable | Note | PageBreak | Contents | SourcesList | Image
 
 BLOCK_TYPES: tuple[type, ...] = (
     Heading,
@@ -153,6 +184,7 @@ BLOCK_TYPES: tuple[type, ...] = (
     PageBreak,
     Contents,
     SourcesList,
+    Image,
 )
 
 
@@ -208,15 +240,28 @@ def quotation_sentence(quote: Quotation) -> str:
 
 
 def quotation_attribution(quote: Quotation) -> str:
-    """The attribution line under a direct quotation (empty for reported speech)."""
-    if quote.kind == "reported":
-        return ""
-    parts = [quote.attribution]
+    """The line under a quotation: speaker, occasion and date for direct speech; occasion and date for reported speech.
+
+    Reported speech names its speaker in the sentence itself, so its line gives
+    only where and when (empty when the source gives neither).
+    """
+    parts = [] if quote.kind == "reported" else [quote.attribution]
     if quote.occasion:
         parts.append(quote.occasion)
     if quote.date:
         parts.append(quote.date)
-    return "\u2014 " + ", ".join(p for p in parts if p)
+    line = ", ".join(p for p in parts if p)
+    return "\u2014 " + line if line else ""
+
+
+STALE_MARK = "stale"
+
+
+def as_of_text(row: FigureRow) -> str:
+    """What a figures table's as-of cell shows: the date, and ``(stale)`` after a stale one."""
+    if row.stale and row.as_of:
+        return f"{row.as_of} ({STALE_MARK})"
+    return row.as_of
 
 
 def ref_mark(ref: int | None) -> str:
@@ -245,24 +290,27 @@ def block_text(block: Block) -> list[str]:
         return [plain(item) for item in block.items]
     if isinstance(block, Quotation):
         lines = [cited_sentence(block)]
-        if block.kind == "direct":
+        if quotation_attribution(block):
             lines.append(quotation_attribution(block))
         if block.note:
-            lines.append(block.note)
+            lines.append(plain(block.note))
         return lines
     if isinstance(block, FiguresTable):
         lines = []
         for row in block.rows:
             lines.extend([row.label, row.display, row.unit])
             if block.show_dates and row.as_of:
-                lines.append(row.as_of)
+                lines.append(as_of_text(row))
             if row.ref is not None:
                 lines.append(ref_mark(row.ref))
             if row.note:
-                lines.append(row.note)
+                lines.append(plain(row.note))
         return lines
     if isinstance(block, Note):
-        return ([block.title] if block.title else []) + [plain(block.runs)]
+        lines = ([block.title] if block.title else []) + ([plain(block.runs)] if block.runs else [])
+        return lines + [line for part in block.body for line in block_text(part)]
+    if isinstance(block, Image):
+        return []
     if isinstance(block, PageBreak):
         return []
     if isinstance(block, Contents):

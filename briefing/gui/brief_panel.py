@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ..style import MarkingSchemes
 from ..templating.registry import Template
 from .items_panel import ItemsPanel
+from .meeting_form import MeetingForm
 from .meta_form import SECTIONS, MetaForm, SectionEditor
 from .session import BriefSession
 from .widgets import describe
@@ -29,9 +30,12 @@ class BriefPanel(QWidget):
         self.sections = {name: SectionEditor(session, name, self) for name in SECTIONS}
         self.tabs = describe(QTabWidget(self), "Brief details and sections", "The brief's details and your own sections")
         self.tabs.addTab(self.form, "Details")
+        self.meeting = MeetingForm(session, self)
+        self.tabs.addTab(scrolled(self.meeting, self), "Meeting")  # its tables scroll: the tabs stay as short as the details
         for name, editor in self.sections.items():
             self.tabs.addTab(editor, name.capitalize())
         self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(False)  # every tab shows: the pane is never narrower than its tabs
         self.items = ItemsPanel(session, self)
         items_box = QGroupBox("Chosen items", self)
         box_layout = QVBoxLayout(items_box)
@@ -52,12 +56,17 @@ class BriefPanel(QWidget):
         template_label.setBuddy(self.form.template_box)
         header.addWidget(template_label)
         header.addWidget(self.form.template_box)
+        order_label = QLabel("&Order:", self)
+        order_label.setBuddy(self.form.order_box)
+        header.addWidget(order_label)
+        header.addWidget(self.form.order_box)
         layout.addLayout(header)
         layout.addWidget(self.splitter, 1)
 
     def tab_chain(self) -> list[QWidget]:
         """Template, the tabs and their fields, then the chosen items, in keyboard (Tab) order."""
-        return [self.form.template_box, self.tabs, *self.form.tab_chain(), *self.sections.values(), *self.items.tab_chain()]
+        fields = [*self.form.tab_chain(), *self.meeting.tab_chain(), *self.sections.values()]
+        return [self.form.template_box, self.form.order_box, self.tabs, *fields, *self.items.tab_chain()]
 
     def default_sizes(self) -> None:
         """Give the details tab the height of its form and the chosen items the rest."""
@@ -65,3 +74,13 @@ class BriefPanel(QWidget):
         total = max(self.splitter.height(), top + 300)
         self.splitter.setSizes([top, total - top])
         self.items.default_sizes()
+
+
+def scrolled(widget: QWidget, parent: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area that follows its width."""
+    area = QScrollArea(parent)
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area

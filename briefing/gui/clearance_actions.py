@@ -54,7 +54,7 @@ class ClearanceActions(QObject):
         else:
             bar.addMenu(self.menu)
         self.badge = ClearanceBadge(self.menu, preview)
-        preview.head.insertWidget(preview.head.indexOf(preview.budget) + 1, self.badge)
+        preview.budget_row.insertWidget(preview.budget_row.indexOf(preview.budget) + 1, self.badge)
         self.timer = QTimer(self)  # the state costs a digest of the brief: once typing pauses, not per key
         self.timer.setSingleShot(True)
         self.timer.setInterval(REFRESH_MS)

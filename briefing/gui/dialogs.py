@@ -136,6 +136,15 @@ class Dialogs:
         clicked = box.clickedButton()
         return "file" if clicked is open_file else "folder" if clicked is open_folder else ""
 
+    def confirm_export(self, parent: QWidget, label: str, findings: list[str]) -> bool:
+        """The check before export found something: export anyway (True) or go back and fix it."""
+        box = QMessageBox(QMessageBox.Icon.Warning, f"Before you export {label}", "The check before export found:", parent=parent)
+        box.setInformativeText("\n".join(f"\u2022 {finding}" for finding in findings))
+        export = box.addButton("Export Anyway", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is export
+
     def error(self, parent: QWidget | None, title: str, message: str) -> None:
         QMessageBox.critical(parent, title, message)
 
@@ -171,6 +180,11 @@ class UnattendedDialogs(Dialogs):
 
     def offer_restore(self, parent: QWidget, description: str) -> bool:
         return False
+
+    def confirm_export(self, parent: QWidget, label: str, findings: list[str]) -> bool:
+        for finding in findings:
+            print(f"warning: {finding}", file=sys.stderr)
+        return True
 
     def error(self, parent: QWidget | None, title: str, message: str) -> None:
         print(f"{title}: {message}", file=sys.stderr)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from .. import paths
 from ..brief.commands import snapshot_copy
 from ..brief.open_file import slug
-from ..errors import ExportError
+from ..errors import BriefingError, ExportError
 from .dialogs import Dialogs
 from .guard import guarded
 from .preview import PreviewPanel
@@ -87,6 +87,8 @@ class ExportActions(QObject):
         path = Path(path)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
+        if not self.checked(fmt, label):
+            return False
         self._ticket += 1
         self._exports[self._ticket] = path
         brief = snapshot_copy(self.session.brief)
@@ -100,6 +102,30 @@ class ExportActions(QObject):
         from ..style import load_markings
 
         return load_markings().get(self.session.brief.meta.scheme).ids()
+
+    def checked(self, fmt: str, label: str) -> bool:
+        """The check before export (stale figures, empty sections, budget, library, characters): go on if clear or the officer agrees."""
+        from ..precheck import check_brief
+
+        built = self.preview.result if self.preview.is_current() else None  # the preview's page count, when it is of this brief
+        brief, library = snapshot_copy(self.session.brief), self.session.library
+        try:
+            findings = check_brief(brief, library, formats=[fmt], months=self.session.stale.months, built=built)
+        except BriefingError:  # the check could not build the brief: the export itself says why
+            return True
+        return not findings or self.dialogs.confirm_export(self.window, label, [str(f) for f in findings])
+
+    def print_preview(self) -> None:
+        """The pages as they will print, in a print preview window of their own (the live pane stays as it is)."""
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        data = self.current_pdf()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        match_page(printer, data)
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setWindowTitle("Print Preview")
+        dialog.paintRequested.connect(lambda target: print_pdf(data, target))
+        self.dialogs.show_dialog(dialog)
 
     def _done(self, ticket: int) -> Path:
         path = self._exports.pop(ticket)

@@ -134,7 +134,7 @@ class FileActions(QObject):
         menu.clear()
         recent = self.settings.recent_files
         for number, path in enumerate(recent, 1):
-            action = menu.addAction(f"&{number} {path.name}")
+            action = menu.addAction(f"&{number} {path.name}  \u2014  {shown_folder(path)}")
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda checked=False, p=path: self.open_brief(p))
@@ -245,3 +245,12 @@ class FileActions(QObject):
             return
         if brief is not None:
             self.open_file(brief)
+
+
+def shown_folder(path: Path) -> str:
+    """The folder of a recent brief as Open Recent shows it: under the home folder as ``~/...``."""
+    folder = path.parent
+    try:
+        return str(Path("~") / folder.relative_to(Path.home()))
+    except ValueError:
+        return str(folder)

@@ -18,7 +18,8 @@ GUIDE = """
 key figures, quotations, events and projects, each with its source and paragraph.</p>
 <h3>1. Find content</h3>
 <p>Type in the <b>Library</b> search box (<b>Ctrl+F</b>): every word must match. Narrow the list with the
-kind, pillar and speaker filters. The panel under the tree shows the selected item in full, with its
+kind, pillar, speaker and statement (direct or reported) filters. Items already in the brief are marked
+✓, and ✓✎ when you wrote a note on them. The panel under the tree shows the selected item in full, with its
 source, paragraph and <i>as of</i> date. Figures older than the stale threshold (Settings) are marked
 <span style='color:#b45309'>stale</span>. Direct quotations are the speaker's verbatim words; reported
 statements are the source's account of them.</p>
@@ -27,11 +28,16 @@ statements are the source's account of them.</p>
 <b>Chosen items</b>. Drag items, or use <b>Alt+Up</b> / <b>Alt+Down</b>, to reorder them; <b>Delete</b> removes one.
 Write a note on any item under the list. Items are never edited, only annotated.
 Items that have since changed or gone from the library are flagged: <b>Refresh</b> or <b>Remove</b> them.</p>
-<p>Fill in the title, occasion, recipient and marking on the <b>Details</b> tab, and your own
-<b>Purpose</b>, <b>Background</b> and <b>Recommendation</b>.</p>
+<p>Fill in the title, occasion, recipient and marking on the <b>Details</b> tab; the principal, time, venue
+and both sides' attendees on the <b>Meeting</b> tab; and your own <b>Purpose</b>, <b>Background</b> and
+<b>Recommendation</b>. Your sections and notes take <b>**bold**</b>, <i>*italic*</i>, lists (lines starting
+"- " or "1. ") and a blank line between paragraphs; anything else stays as you typed it.
+<b>Order</b> (beside the template) lets a briefing pack keep your order instead of grouping by pillar.</p>
 <h3>3. Check and export</h3>
 <p>The <b>Preview</b> shows the real PDF a moment after each change, with the page count against the
-template's page budget. Export with <b>File &gt; Export PDF</b> (<b>Ctrl+E</b>) or <b>Export Word</b>, or print it.</p>
+template's page budget. Export with <b>File &gt; Export PDF</b> (<b>Ctrl+E</b>) or <b>Export Word</b>, or print it.
+Before an export Briefing checks for stale figures, empty sections, a note over its page budget, items
+changed or missing in the library and characters the PDF cannot show, and asks before going on.</p>
 <h3>4. Write content</h3>
 <p>The <b>Content</b> menu adds, edits, duplicates and deletes items in your own packs (your content folder,
 and team folders ticked as writable in Settings). Bundled packs are read-only: <b>Duplicate to My Pack</b>
@@ -49,12 +55,14 @@ lists every saved version: open one read-only, or compare two.</p>
 <tr><td><b>Ctrl+N / Ctrl+O / Ctrl+S</b></td><td>New, open, save</td></tr>
 <tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>Undo, redo (every edit, including typing)</td></tr>
 <tr><td><b>Ctrl+F</b></td><td>Search the library</td></tr>
-<tr><td><b>Ctrl+E</b></td><td>Export PDF</td></tr>
-<tr><td><b>Ctrl+P</b></td><td>Print</td></tr>
+<tr><td><b>Ctrl+E / Ctrl+Shift+E</b></td><td>Export PDF, export Word</td></tr>
+<tr><td><b>Ctrl+P / Ctrl+Shift+P</b></td><td>Print, print preview</td></tr>
+<tr><td><b>Ctrl+W</b></td><td>Close the brief</td></tr>
 <tr><td><b>Delete, Alt+Up, Alt+Down</b></td><td>Remove, move up, move down the selected item</td></tr>
 <tr><td><b>F2 / Ctrl+D / Shift+Delete</b></td><td>Edit, duplicate, delete the selected library item</td></tr>
 <tr><td><b>Ctrl+Alt+1 ... 7</b></td><td>New pillar, figure, quotation, event, project, person, line</td></tr>
 </table>
+<p>Every shortcut works wherever the cursor is, even in a one-line field.</p>
 <p>Your work is autosaved every few seconds to a recovery file; if Briefing stops unexpectedly
 it offers to restore it the next time it starts.</p>
 <p>A brief that is already open in another Briefing window, or was written by a newer Briefing, opens

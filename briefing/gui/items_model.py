@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from ..brief.commands import Change
 from ..brief.model import Entry, Status, status_of
 from ..content.present import KIND_LABELS, item_title, quote_label, stale_note
+from ..document.dates import written_date
 from . import icons
 from .roles import ENTRY_ROWS_MIME, ITEM_IDS_MIME, ItemIdRole, KindRole, NoteRole, StaleRole, StatusRole
 from .session import BriefSession
@@ -114,7 +115,7 @@ class BriefItemsModel(QAbstractListModel):
             if status is not Status.OK:
                 lines.insert(0, f"\u26a0 {status.value}")
             elif self._stale(entry):
-                lines.append(stale_note(entry.snapshot, self.session.stale.months))
+                lines.append(stale_note(entry.snapshot, self.session.stale.months, written_date))
             if entry.note.strip():
                 lines.append(f"Note: {entry.note.strip()}")
             return "\n".join(lines)

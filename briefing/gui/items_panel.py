@@ -150,7 +150,7 @@ class ItemsPanel(QWidget):
         )
         self.item_text.setPlaceholderText("Select an item to see its text and add your note.")
         self.note_edit = describe(QPlainTextEdit(self), "Note on item", "Your note on the selected item: it is printed with the item")
-        self.note_edit.setPlaceholderText("Your note on this item: context, what to say, why it matters.")
+        self.note_edit.setPlaceholderText("Your note on this item: context, what to say, why it matters. **Bold** and *italic* work.")
         self.note_edit.setTabChangesFocus(True)
         route_undo(self.note_edit)
         self.item_text.setMinimumHeight(60)

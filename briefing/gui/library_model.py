@@ -75,6 +75,7 @@ class LibraryTreeModel(QAbstractItemModel):
         self._count = 0
         self._stale = StaleRule()
         self._order: tuple[Library | None, dict[str, int]] = (None, {})
+        self._chosen: dict[str, bool] = {}  # the brief's items: id -> whether the officer wrote a note on it
 
     # -- building ----------------------------------------------------------------
     def set_results(self, library: Library, results: list[Item], stale: StaleRule) -> None:
@@ -127,6 +128,28 @@ class LibraryTreeModel(QAbstractItemModel):
             stale = item.kind in _DATED and self._stale.stale_date(getattr(item.model, _DATED[item.kind]))
             node = group.made[row] = Node("item", item.title, item, item.kind, True, stale, group, row)
         return node
+
+    def set_chosen(self, chosen: dict[str, bool]) -> None:
+        """Mark the items already in the brief, and those with the officer's note (id -> has a note)."""
+        if chosen == self._chosen:
+            return
+        self._chosen = dict(chosen)
+        for pnode in self._root.children:
+            first = self.createIndex(pnode.row, 0, pnode)
+            self.dataChanged.emit(first, first)
+            for group in pnode.children:
+                rows = sorted(group.made)
+                if rows:
+                    self.dataChanged.emit(
+                        self.index(rows[0], 0, self.createIndex(group.row, 0, group)),
+                        self.index(rows[-1], 0, self.createIndex(group.row, 0, group)),
+                    )
+
+    def marks(self, node: Node) -> str:
+        """`` ✓`` for an item already in the brief, `` ✓✎`` when it also has the officer's note."""
+        if node.item is None or node.item.id not in self._chosen:
+            return ""
+        return " \u2713\u270e" if self._chosen[node.item.id] else " \u2713"
 
     @property
     def result_count(self) -> int:
@@ -187,8 +210,11 @@ class LibraryTreeModel(QAbstractItemModel):
             return None
         node = self._node(index)
         addable = node.type == "item" or (node.type == "pillar" and node.matched)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return node.label
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.label + self.marks(node)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            chosen = node.item is not None and node.item.id in self._chosen
+            return node.label + (" (in the brief" + (", with your note)" if self._chosen[node.item.id] else ")") if chosen else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node)
         if role == Qt.ItemDataRole.DecorationRole and node.type != "group":
@@ -225,6 +251,8 @@ class LibraryTreeModel(QAbstractItemModel):
         lines = [f"{kind}: {item.title}", item.id]
         if node.stale:
             lines.append("Stale line: review it" if item.kind == "line" else "Stale figure: check for a newer one")
+        if item.id in self._chosen:
+            lines.append("In the brief, with your note" if self._chosen[item.id] else "In the brief")
         if node.type == "pillar" and not node.matched:
             lines.append("Shown as the group of the matching items")
         else:

@@ -76,7 +76,11 @@ class LibraryPanel(QWidget):
         self.kind_box = describe(QComboBox(self), "Kind filter", "Show only one kind of item")
         self.pillar_box = describe(QComboBox(self), "Pillar filter", "Show only the items of one pillar")
         self.speaker_box = describe(QComboBox(self), "Speaker filter", "Show only the quotations of one speaker")
-        for box in (self.kind_box, self.pillar_box, self.speaker_box):
+        self.quote_box = describe(QComboBox(self), "Statement filter", "Show only direct quotations, or only reported statements")
+        self.quote_box.addItem("All statements", None)
+        self.quote_box.addItem("Direct quotations", "direct")
+        self.quote_box.addItem("Reported statements", "reported")
+        for box in (self.kind_box, self.pillar_box, self.speaker_box, self.quote_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(8)
         self.kind_box.addItem("All kinds", None)
@@ -104,11 +108,12 @@ class LibraryPanel(QWidget):
 
     def _lay_out(self) -> None:
         filters = QGridLayout()
-        filters.addWidget(self.search_box, 0, 0, 1, 3)
+        filters.addWidget(self.search_box, 0, 0, 1, 2)
         filters.addWidget(self.kind_box, 1, 0)
         filters.addWidget(self.pillar_box, 1, 1)
-        filters.addWidget(self.speaker_box, 1, 2)
-        for column in range(3):
+        filters.addWidget(self.speaker_box, 2, 0)
+        filters.addWidget(self.quote_box, 2, 1)
+        for column in range(2):
             filters.setColumnStretch(column, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.count_label, 1)
@@ -137,8 +142,9 @@ class LibraryPanel(QWidget):
         self.typing_timer.setInterval(TYPING_PAUSE_MS)
         self.typing_timer.timeout.connect(self.search)
         self.search_box.textChanged.connect(self._typed)
-        for box in (self.kind_box, self.pillar_box, self.speaker_box):
+        for box in (self.kind_box, self.pillar_box, self.speaker_box, self.quote_box):
             box.currentIndexChanged.connect(self.search)
+        self.session.changed.connect(self.mark_chosen)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         self.tree.doubleClicked.connect(self._double_clicked)
@@ -147,7 +153,12 @@ class LibraryPanel(QWidget):
 
     def tab_chain(self) -> list[QWidget]:
         """The panel's controls in keyboard (Tab) order."""
-        return [self.search_box, self.kind_box, self.pillar_box, self.speaker_box, self.tree, self.add_button, self.details]
+        return [self.search_box, self.kind_box, self.pillar_box, self.speaker_box, self.quote_box, self.tree, self.add_button, self.details]
+
+    @Slot()
+    def mark_chosen(self) -> None:
+        """Mark the items already in the brief, and those with a note."""
+        self.model.set_chosen({entry.ref: bool(entry.note.strip()) for entry in self.session.brief.items})
 
     # -- library -------------------------------------------------------------------
     @property
@@ -186,6 +197,7 @@ class LibraryPanel(QWidget):
             self.search()
 
     def query(self) -> Query:
+        """The core search's query (the statement filter narrows its results after)."""
         return Query(self.search_box.text(), self.kind_box.currentData(), self.pillar_box.currentData(), self.speaker_box.currentData())
 
     @Slot()
@@ -195,10 +207,15 @@ class LibraryPanel(QWidget):
         current = self.tree.currentIndex().data(ItemRole)
         query = self.query()
         results = self.index.search(query)
+        quote_kind = self.quote_box.currentData()
+        if quote_kind:
+            results = [item for item in results if item.kind == "quotation" and item.model.kind == quote_kind]  # type: ignore[union-attr]
         self.model.set_results(self.library, results, self.session.stale)
-        self._open_groups(searching=not query.is_empty())
+        self.mark_chosen()
+        filtered = not query.is_empty() or bool(quote_kind)
+        self._open_groups(searching=filtered)
         total = len(self.library)
-        self.count_label.setText(f"{len(results)} of {total} items" if not query.is_empty() else f"{total} items")
+        self.count_label.setText(f"{len(results)} of {total} items" if filtered else f"{total} items")
         if current is not None:
             index = self.model.find(current.id)
             if index.isValid():

@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self._closed = False  # closed while loading: the panels are never built
         self._pending_start: tuple[Path | None] | None = None
         self.setWindowTitle("Briefing")
-        self.setMinimumSize(960, 600)  # explicit, so showing the window never resizes its constraints
+        self.setMinimumSize(1080, 600)  # explicit, so showing the window never resizes its constraints
         self._restore_geometry()
         self._show_loading()
         if staged:
@@ -106,10 +106,12 @@ class MainWindow(QMainWindow):
         from .export_actions import ExportActions
         from .file_actions import FileActions
         from .library_panel import LibraryPanel
+        from .menu_actions import build_menus
         from .panes import Panes
         from .preview import PreviewPanel
         from .problems import ProblemsDock
         from .session import BriefSession
+        from .shortcuts import WindowShortcutsFirst
         from .status_bar import BriefStatus
 
         self.templates, self.markings, self._marking_problems = data.templates, data.markings, data.marking_problems
@@ -128,7 +130,9 @@ class MainWindow(QMainWindow):
         self.problems_dock = ProblemsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self._build_actions()
-        self._build_menus()
+        build_menus(self)
+        self.shortcuts_first = WindowShortcutsFirst(self)  # Ctrl+E and the rest work with the cursor in any field
+        self.shortcuts_first.install()
         self.status = BriefStatus(self.statusBar())
         self.clearance = ClearanceActions(self, self.session, self.dialogs, self.preview, self.files.read_only_reason)
         self._connect()
@@ -212,38 +216,6 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action, self.problems_action):
             self.addAction(action)
 
-    def _build_menus(self) -> None:
-        from PySide6.QtWidgets import QMenu
-
-        from .content_actions import ContentActions
-
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = QMenu("Open &Recent", self)
-        self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent(self.recent_menu))
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addActions([self.save_action, self.save_as_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.export_pdf_action, self.export_docx_action, self.exports.tagged_action(file_menu), self.print_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.settings_action)
-        self.authoring = ContentActions(self, bar.addMenu("&Content"))
-        view_menu = bar.addMenu("&View")
-        view_menu.addActions([self.problems_action, self.reload_action])
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.guide_action, self.sample_action])
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
-        self.files.fill_recent(self.recent_menu)
-
     def _set_tab_order(self) -> None:
         """Tab moves left to right: library, brief, preview, then the problems list."""
         chain = [*self.library_panel.tab_chain(), *self.brief_panel.tab_chain(), *self.preview.tab_chain(), self.problems_dock.view]
@@ -252,9 +224,13 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.window("geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
+        if geometry is None or not self.restoreGeometry(geometry):  # first start: fit the screen
             screen = self.screen().availableGeometry()
-            self.resize(min(1600, int(screen.width() * 0.92)), min(960, int(screen.height() * 0.9)))
+            self.resize(min(1600, screen.width()), min(960, screen.height()))
+            if screen.width() <= 1600 or screen.height() <= 960:  # a laptop screen: all of it (1366x768 is 1256x691 otherwise)
+                from PySide6.QtCore import Qt
+
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def _restore_layout(self) -> None:
         state = self.settings.window("state")
@@ -268,7 +244,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         width = max(self.width(), 900)
-        self.splitter.setSizes([int(width * 0.27), int(width * 0.37), int(width * 0.36)])
+        brief = max(int(width * 0.37), self.brief_panel.minimumSizeHint().width())  # every tab of the brief shows
+        library = int(width * 0.27)
+        self.splitter.setSizes([library, brief, width - library - brief])
         self.resizeDocks([self.problems_dock], [96], Qt.Orientation.Vertical)
         self.brief_panel.default_sizes()
 

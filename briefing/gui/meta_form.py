@@ -19,6 +19,8 @@ TEXT_FIELDS = {
     "meta.reference": ("Reference", "File or reference number"),
     "meta.caveat": ("Caveat", "Handling caveat printed with the marking, e.g. a release restriction"),
 }
+MARKDOWN_HINT = 'Write **bold**, *italic*, lines starting "- " or "1. " for lists, and a blank line between paragraphs'
+FIELD_MIN_CHARS = 12  # a one-line field is never narrower than this many characters
 SECTIONS = {
     "purpose": "Why the meeting is happening and what the principal should achieve",
     "background": "The context the principal needs, in your own words",
@@ -27,7 +29,7 @@ SECTIONS = {
 
 
 class MetaForm(QWidget):
-    """Title, occasion, recipient, drafter, date, reference, marking and caveat; the template chooser is placed by BriefPanel."""
+    """Title, occasion, recipient, drafter, date, reference, marking and caveat; BriefPanel places the template and pack order choosers."""
 
     def __init__(self, session: BriefSession, templates: list[Template], markings: MarkingSchemes | None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -38,15 +40,17 @@ class MetaForm(QWidget):
         for path, (label, tip) in TEXT_FIELDS.items():
             edit = describe(QLineEdit(self), label, tip)
             edit.textEdited.connect(lambda text, p=path: self.session.set_field(p, text))
+            edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * FIELD_MIN_CHARS)
             self.edits[path] = edit
         self.date_edit = describe(QDateEdit(self), "Date", "The date of the brief (or of the meeting)")
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat("d MMMM yyyy")  # as the documents write it
         self.date_edit.dateChanged.connect(self._date_changed)
         self.marking_box = describe(
             QComboBox(self), "Marking", "The classification you choose; the banner is this or the highest level among the items"
         )
         self.marking_box.activated.connect(self._marking_chosen)
+        self.marking_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never "CONFIDENTIA"
         self.template_box = describe(QComboBox(self), "Template", "The layout of the brief and its page budget")
         self.template_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for template in templates:
@@ -56,6 +60,10 @@ class MetaForm(QWidget):
                 self.template_box.count() - 1, template.info.description or template.info.name, Qt.ItemDataRole.ToolTipRole
             )
         self.template_box.activated.connect(self._template_chosen)
+        self.order_box = describe(QComboBox(self), "Pack order", "How a briefing pack arranges the items: by pillar, or as you listed them")
+        self.order_box.addItem("By pillar", "pillar")
+        self.order_box.addItem("As listed", "listed")
+        self.order_box.activated.connect(lambda index: self.session.set_field("order", self.order_box.itemData(index), merge=False))
         route_undo(*self.edits.values(), self.date_edit)
         self._layout()
         session.fieldChanged.connect(self.sync_field)
@@ -96,7 +104,7 @@ class MetaForm(QWidget):
     @Slot()
     def sync_all(self) -> None:
         self._fill_markings()
-        for path in [*self.edits, "meta.date", "meta.marking", "template"]:
+        for path in [*self.edits, "meta.date", "meta.marking", "template", "order"]:
             self.sync_field(path)
 
     @Slot(str)
@@ -111,6 +119,8 @@ class MetaForm(QWidget):
             self.date_edit.blockSignals(True)
             self.date_edit.setDate(date if date.isValid() else QDate.currentDate())
             self.date_edit.blockSignals(False)
+        elif path == "order":
+            self.order_box.setCurrentIndex(max(self.order_box.findData(self.session.brief.order), 0))
         elif path in ("meta.marking", "meta.scheme"):
             self._fill_markings()
         elif path == "template":
@@ -160,8 +170,8 @@ class SectionEditor(QPlainTextEdit):
         self.session = session
         self.path = f"sections.{name}.text"
         self._syncing = False
-        describe(self, name.capitalize(), SECTIONS[name])
-        self.setPlaceholderText(SECTIONS[name] + ".")
+        describe(self, name.capitalize(), f"{SECTIONS[name]}. {MARKDOWN_HINT}.")
+        self.setPlaceholderText(f"{SECTIONS[name]}.\n\n{MARKDOWN_HINT}.")
         self.setTabChangesFocus(True)
         route_undo(self)
         self.textChanged.connect(self._typed)

@@ -63,9 +63,7 @@ class PreviewPanel(QWidget):
         self.fit_page = self._tool("Fit page", "Fit page", "Show whole pages", lambda: self._fit(QPdfView.ZoomMode.FitInView))
         head = self.head = QHBoxLayout()
         head.addWidget(title)
-        head.addWidget(self.budget)
         self.release = ReleasePreview(self.session, self.pool, DEBOUNCE_MS, self)
-        head.addWidget(self.release.level_box)
         head.addStretch(1)
         for button in (self.zoom_out, self.zoom_in, self.fit_width, self.fit_page):
             head.addWidget(button)
@@ -89,6 +87,14 @@ class PreviewPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(head)
+        self.budget_row = QHBoxLayout()  # its own row: never cut short, and a longer text moves no pane
+        self.budget_row.addWidget(self.budget)
+        self.budget_row.addStretch(1)
+        release_row = QHBoxLayout()  # a row of its own, so the rows above fit a narrow pane
+        release_row.addWidget(self.release.level_box)
+        release_row.addStretch(1)
+        layout.addLayout(self.budget_row)
+        layout.addLayout(release_row)
         self.views = QSplitter(Qt.Orientation.Horizontal, self)  # the releasable version beside the full one
         self.views.addWidget(self.view)
         self.views.addWidget(self.release)
@@ -167,6 +173,22 @@ class PreviewPanel(QWidget):
         self.shown = generation
         self._set_status(f"Preview not updated: {message}", error=True)
         self.failed.emit(message)
+
+    def showEvent(self, event) -> None:
+        """Follow the window to another screen: pages are drawn again at that screen's device pixel ratio."""
+        super().showEvent(event)
+        handle = self.window().windowHandle()
+        if handle is not None and not getattr(self, "_follows_screen", False):
+            handle.screenChanged.connect(lambda screen: self.redraw_pages())
+            self._follows_screen = True
+
+    def redraw_pages(self) -> None:
+        """Draw the shown pages afresh (QPdfView keeps pages drawn at the old scale until its zoom changes)."""
+        mode, factor = self.view.zoomMode(), self.view.zoomFactor()
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(factor * 1.0001)
+        self.view.setZoomFactor(factor)
+        self.view.setZoomMode(mode)
 
     def _set_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)

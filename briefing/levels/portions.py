@@ -58,11 +58,12 @@ def sections_of(brief: Brief) -> list[tuple[str, Section]]:
 
 
 def banner_level(brief: Brief, scheme: Scheme) -> str:
-    """The banner: the highest level among the officer's choice, the items and the notes and sections that have text."""
+    """The banner: the highest level among the officer's choice, the items, the notes and sections that have text, and the attendees."""
     levels = [brief.meta.marking]
     levels += [e.snapshot.get("level") for e in brief.items]
     levels += [e.note_level for e in brief.items if e.note.strip()]
     levels += [s.level for _, s in sections_of(brief) if s.text.strip()]
+    levels += [a.level for a in (*brief.meta.attendees.ours, *brief.meta.attendees.theirs)]
     return scheme.highest(*levels).id
 
 
@@ -85,6 +86,16 @@ class PortionMarks:
 
     def section(self, section: Section) -> str:
         return self.scheme.portion_mark(self.levels.section(section))
+
+    def mark_attendees(self, attendees: dict[str, list[dict[str, Any]]]) -> None:
+        """Give each attendee its own mark, each side (``ours_portion``, ``theirs_portion``) its highest one's, and all (``portion``)."""
+        every = [self.levels.of(person.get("level")) for people in attendees.values() for person in people]
+        for side, people in list(attendees.items()):
+            levels = [self.levels.of(person.get("level")) for person in people]
+            for person, level in zip(people, levels, strict=True):
+                person["portion"] = self.scheme.portion_mark(level)
+            attendees[f"{side}_portion"] = self.scheme.portion_mark(self.scheme.highest(*levels).id) if levels else ""  # type: ignore[assignment]
+        attendees["portion"] = self.scheme.portion_mark(self.scheme.highest(*every).id) if every else ""  # type: ignore[assignment]
 
     def mark_item(self, item: dict[str, Any], entry: Entry) -> None:
         """Give a template item its ``portion`` mark, and start its note with the note's own mark."""

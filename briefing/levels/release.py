@@ -100,6 +100,7 @@ def releasable(brief: Brief, scheme: Scheme, level: str) -> Release:
         if section.text.strip() and levels.above(section_level, limit):
             section.text, section.level = "", None
             removals.append(Removal(f"the {name} section", section_level))
+    _filter_attendees(out, levels, limit, removals)
     _filter_extras(out, levels, limit, removals)
     if out.meta.marking and levels.above(levels.floor, limit):
         out.meta.marking = None  # what remains is marked on its own; the banner comes from it
@@ -131,6 +132,19 @@ def _filter_items(out: Brief, levels: Levels, limit: str, removals: list[Removal
             removals.append(Removal(f"the note on {place}", note_level))
         kept.append(entry)
     out.items = kept
+
+
+def _filter_attendees(out: Brief, levels: Levels, limit: str, removals: list[Removal]) -> None:
+    """Attendees whose own level is above the limit are left out (one with no level is at the brief's marking)."""
+    for side, label in (("ours", "our side"), ("theirs", "their side")):
+        kept = []
+        for number, person in enumerate(getattr(out.meta.attendees, side), 1):
+            level = levels.of(person.level)
+            if levels.above(level, limit):
+                removals.append(Removal(f"attendee {number} on {label}", level))
+            else:
+                kept.append(person)
+        setattr(out.meta.attendees, side, kept)
 
 
 def _filter_extras(out: Brief, levels: Levels, limit: str, removals: list[Removal]) -> None:

@@ -12,6 +12,7 @@ from ..content.present import citation, locator, origin_citation, person_name, s
 from ..document.text import clean_text, describe_removed
 from ..levels.portions import PortionMarks, banner_level
 from ..style import Scheme
+from .meeting import meeting_details, stale_rule, written, written_period
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -24,12 +25,20 @@ def _place(snap: dict[str, Any]) -> str:
         return locator(snap)
     parts = [str(snap["owner"])] if snap.get("owner") else []
     if snap.get("last_reviewed"):
-        parts.append(f"last reviewed {snap['last_reviewed']}")
+        parts.append(f"last reviewed {written(snap['last_reviewed'])}")
     return ", ".join(parts)
 
 
-def _item(entry: Entry, index: int, number: int, library: Library | None) -> dict[str, Any]:
+def _section(text: str, clean: Cleaner, where: str) -> dict[str, Any]:
+    """An officer's section: ``markdown`` (its lines cleaned one by one, for ``<markdown>``), ``text`` and ``paragraphs``."""
+    source = "\n".join(clean(line, where) for line in text.replace("\r\n", "\n").split("\n"))
+    return {"markdown": source, "text": " ".join(source.split()), "paragraphs": _paragraphs(source)}
+
+
+def _item(entry: Entry, index: int, number: int, library: Library | None, stale=None) -> dict[str, Any]:
     snap = typed_snapshot(entry, index).model_dump(mode="json")  # every field of its kind, typed
+    origin = snap.get("origin") or {}
+    cited = {**snap, "origin": {**origin, "date": written(origin.get("date"))}} if origin.get("date") else snap  # dates for people
     data: dict[str, Any] = {}
     data.update(
         (k, v)
@@ -42,8 +51,8 @@ def _item(entry: Entry, index: int, number: int, library: Library | None) -> dic
         id=entry.ref,
         kind=entry.kind,
         note=entry.note,
-        citation=citation(snap),
-        origin=origin_citation(snap),
+        citation=citation(cited),
+        origin=origin_citation(cited),
         locator=locator(snap),
         place=_place(snap),
         status=status_of(entry, library).value if library is not None else "ok",
@@ -55,7 +64,12 @@ def _item(entry: Entry, index: int, number: int, library: Library | None) -> dic
     elif "kind" in snap:
         data["subkind"] = snap["kind"]
     if entry.kind == "figure":
-        data["when"] = snap.get("as_of") or snap.get("period") or ""
+        data["when"] = written(snap.get("as_of"))  # a period ("daily", "2025-2029") is not an as-of date
+        data["period"] = written_period(snap.get("period"))
+        data["stale"] = bool(stale and stale.stale(snap))
+    for key in ("date", "end_date"):
+        if data.get(key):
+            data[key] = written(data[key])
     if entry.kind == "person":
         data["display_name"] = person_name(snap)
     return data
@@ -96,6 +110,24 @@ class Cleaner:
 _UNGROUPED = ("person", "line")  # people and our own lines have their own sections, not pillar groups
 
 
+def _add_in_order(runs: list[dict[str, Any]], item: dict[str, Any]) -> None:
+    """Items in the brief's order as runs of one kind: neighbouring figures share one table."""
+    if runs and runs[-1]["kind"] == item["kind"]:
+        runs[-1]["members"].append(item)
+    else:
+        runs.append({"kind": item["kind"], "members": [item]})
+
+
+def _group_key(pillar_id: str, groups: dict[str, dict[str, Any]], listed: bool) -> str:
+    """Grouped by pillar, every item of a pillar joins its one group; in the brief's order, only a run of neighbours does."""
+    if not listed:
+        return pillar_id
+    last = next(reversed(groups), None)
+    if last is not None and groups[last]["id"] == pillar_id:
+        return last
+    return f"{pillar_id}#{len(groups)}"
+
+
 def _groups(items: list[dict[str, Any]], brief: Brief, library: Library | None) -> dict[str, dict[str, Any]]:
     """The items by pillar, in the order the brief first meets each pillar."""
     groups: dict[str, dict[str, Any]] = {}
@@ -103,9 +135,10 @@ def _groups(items: list[dict[str, Any]], brief: Brief, library: Library | None) 
         if item["kind"] in _UNGROUPED:
             continue
         pid = item["id"] if item["kind"] == "pillar" else item["pillar_id"]
-        group = groups.get(pid)
+        key = _group_key(pid, groups, brief.order == "listed")
+        group = groups.get(key)
         if group is None:
-            group = groups[pid] = {
+            group = groups[key] = {
                 "id": pid,
                 "title": _pillar_title(pid, brief.items, library),
                 "pillar": None,
@@ -113,17 +146,19 @@ def _groups(items: list[dict[str, Any]], brief: Brief, library: Library | None) 
                 "quotations": [],
                 "events": [],
                 "projects": [],
+                "listed": [],
             }
         if item["kind"] == "pillar":
             group["pillar"] = item
         else:
             group[item["kind"] + "s"].append(item)
+            _add_in_order(group["listed"], item)
     return groups
 
 
 def _sections(brief: Brief, clean: Cleaner, marks: PortionMarks) -> dict[str, Any]:
     return {
-        name: clean({"text": section.text, "paragraphs": _paragraphs(section.text), "portion": marks.section(section)}, f"the {name}")
+        name: {**_section(section.text, clean, f"the {name}"), "portion": marks.section(section)}
         for name, section in (
             ("purpose", brief.sections.purpose),
             ("background", brief.sections.background),
@@ -139,13 +174,13 @@ def _details(brief: Brief, marking: str, portion: str, page_budget: int | None, 
         "occasion": meta.occasion,
         "recipient": meta.recipient,
         "drafter": meta.drafter,
-        "date": meta.date,
         "reference": meta.reference,
         "marking": marking,
         "portion": portion,
         "caveat": meta.caveat,
         "language": meta.language,
         "page_budget": page_budget,
+        **meeting_details(brief),
     }
     return clean(details, "the brief's details")
 
@@ -155,7 +190,8 @@ def build_context(
 ) -> dict[str, Any]:
     """The template context. Everything is plain, clean strings, numbers, lists and dicts."""
     clean = cleaner or Cleaner()
-    items = [clean(_item(entry, index, index + 1, library), f"{entry.kind} {entry.ref}") for index, entry in enumerate(brief.items)]
+    rule = stale_rule(brief)
+    items = [clean(_item(entry, index, index + 1, library, rule), f"{entry.kind} {entry.ref}") for index, entry in enumerate(brief.items)]
     marks = PortionMarks(brief, scheme)
     for item, entry in zip(items, brief.items, strict=True):
         marks.mark_item(item, entry)
@@ -165,6 +201,7 @@ def build_context(
     groups = _groups(items, brief, library)
     sections = _sections(brief, clean, marks)  # cleaned in this order: the warnings list what was removed in it
     details = _details(brief, banner_level(brief, scheme), marks.details(), page_budget, clean)
+    marks.mark_attendees(details["attendees"])
     return {
         "brief": details,
         "sections": sections,

@@ -2,8 +2,10 @@
 
     <document>
       <h1>..</h1> <h2>..</h2> <h3>..</h3>
-      <p role="body|lead|small|title|subtitle" portion="(OS)">text <em>..</em> <strong>..</strong></p>
+      <p role="body|lead|small|title|subtitle" portion="(OS)">text <em>..</em> <strong>..</strong> <md>..</md></p>
       <ul><li>..</li></ul>   <ol><li>..</li></ol>
+      <markdown>the officer's text</markdown>  (paragraphs and lists; also inside <note>)
+      <image name="crest"/>                    (a picture the house style names; nothing if it names none)
       <quotation item="N"/>                    (N: the item's index in the selection)
       <figures dates="true|false" caption=".."><figure item="N"/>...</figures>
       <note tone="note|warning|recommendation" title="..">text</note>
@@ -14,6 +16,9 @@ Quotations and figures are built from the brief's data, never from text in the
 template, so a template cannot turn reported speech into a direct quotation.
 ``portion`` (on ``<p>``, ``<li>`` and ``<note>``) puts that portion mark in a
 leading run; quotations, figure rows and sources take their item's mark.
+``<markdown>`` and ``<md>`` read the officer's own text as a small Markdown subset
+(:mod:`briefing.document.markdown`): bold, italic, and for ``<markdown>``
+paragraphs and lists. Anything else in it stays literal text.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from xml.etree.ElementTree import Element
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
+from ..document import markdown
 from ..document import model as dm
 from ..errors import Location, TemplateError
 
@@ -54,6 +60,8 @@ class XmlBuilder:
             "pagebreak": lambda el: dm.PageBreak(),
             "contents": lambda el: dm.Contents(title=el.get("title", "Contents")),
             "sources": self._sources,
+            "markdown": lambda el: _with_mark(markdown.blocks(el.text or ""), el.get("portion", "")),
+            "image": self._image,
         }
 
     # -- errors -------------------------------------------------------------
@@ -105,8 +113,12 @@ class XmlBuilder:
                 runs.extend(self._runs(child, True, strong))
             elif child.tag == "strong":
                 runs.extend(self._runs(child, emphasis, True))
+            elif child.tag == "md" and not len(child):
+                runs.extend(dm.Run(r.text, r.emphasis or emphasis, r.strong or strong) for r in markdown.inline(child.text or ""))
             else:
-                raise self._error(f"<{child.tag}> is not allowed inside <{element.tag}>", child.tag, "inline markup is <em> and <strong>")
+                raise self._error(
+                    f"<{child.tag}> is not allowed inside <{element.tag}>", child.tag, "inline markup is <em>, <strong> and <md>"
+                )
             if child.tail:
                 runs.append(dm.Run(child.tail, emphasis, strong))
         return runs
@@ -171,7 +183,7 @@ class XmlBuilder:
             date=q.get("date") or "",
             verb=q.get("verb") or "said that",
             ref=q["ref"],
-            note=q["note"] if el.get("note", "true") != "false" else "",
+            note=markdown.inline(q["note"]) if el.get("note", "true") != "false" else (),
             portion=q.get("portion", ""),
             lang=q.get("lang") or "",
         )
@@ -186,10 +198,11 @@ class XmlBuilder:
                 dm.FigureRow(
                     label=_marked_text(f, f.get("label", "")),
                     display=f.get("display", ""),
-                    unit=f.get("unit", ""),
+                    unit=" ".join(part for part in (f.get("unit", ""), f"({f['period']})" if f.get("period") else "") if part),
                     as_of=f.get("when", ""),
                     ref=f["ref"],
-                    note=f["note"],
+                    note=markdown.inline(f["note"]),
+                    stale=bool(f.get("stale")),
                     lang=f.get("lang") or "",
                 )
             )
@@ -198,10 +211,23 @@ class XmlBuilder:
         return dm.FiguresTable(rows=tuple(rows), show_dates=show, caption=el.get("caption", ""))
 
     def _note(self, el: Element) -> dm.Note:
+        """A callout; a ``<markdown>`` child gives it the officer's paragraphs and lists."""
         tone = el.get("tone", "note")
         if tone not in ("note", "warning", "recommendation"):
             raise self._error(f"unknown note tone {tone!r}", "note", "use note, warning or recommendation")
+        parts = [child for child in el if child.tag == "markdown"]
+        if parts:
+            if len(parts) != len(el) or (el.text or "").strip() or any((c.tail or "").strip() for c in parts):
+                raise self._error("a <note> with <markdown> holds nothing else", "note", "put the other text in its own <note>")
+            body = _with_mark(tuple(block for part in parts for block in markdown.blocks(part.text or "")), el.get("portion", ""))
+            return dm.Note(runs=(), title=el.get("title", ""), tone=tone, body=body)  # type: ignore[arg-type]
         return dm.Note(runs=self._marked(el), title=el.get("title", ""), tone=tone)  # type: ignore[arg-type]
+
+    def _image(self, el: Element) -> dm.Image:
+        name = el.get("name", "")
+        if not re.fullmatch(r"[a-z][a-z0-9_-]*", name):
+            raise self._error(f"<image name={name!r}> does not name a picture", "image", 'use <image name="crest"/>')
+        return dm.Image(name=name, description=el.get("description", ""))
 
     def _sources(self, el: Element) -> dm.SourcesList | tuple[dm.SourcesList, ...]:
         """The sources list, naming each document once: one list under the title, or one part per document.
@@ -236,6 +262,17 @@ class XmlBuilder:
             )
             for index, (note, members) in enumerate(parts.items())
         )
+
+
+def _with_mark(body: tuple[dm.Paragraph | dm.ListBlock, ...], portion: str) -> tuple[dm.Paragraph | dm.ListBlock, ...]:
+    """The officer's formatted text with its portion mark (``portion="(OS)"``) leading the first paragraph."""
+    mark = " ".join(portion.split())
+    if not mark or not body:
+        return body
+    first = body[0]
+    if isinstance(first, dm.Paragraph):
+        return (dm.Paragraph(runs=(dm.Run(mark + " "), *first.runs), role=first.role), *body[1:])
+    return (dm.Paragraph(runs=(dm.Run(mark),)), *body)
 
 
 def _part_note(item: dict[str, Any]) -> str:

@@ -11,6 +11,7 @@ from ..document.model import (
     FigureRow,
     FiguresTable,
     Heading,
+    Image,
     Inline,
     ListBlock,
     Metadata,
@@ -20,6 +21,7 @@ from ..document.model import (
     Quotation,
     SourceEntry,
     SourcesList,
+    as_of_text,
     plain,
     ref_mark,
 )
@@ -79,6 +81,7 @@ _KINDS: dict[type, str] = {
     PageBreak: "page break",
     Contents: "contents",
     SourcesList: "sources list",
+    Image: "picture",
 }
 
 
@@ -92,6 +95,8 @@ def _naming_text(block: Block) -> str:
         return block.caption
     if isinstance(block, (Contents, SourcesList)):
         return block.title
+    if isinstance(block, Image):
+        return block.name
     return ""
 
 
@@ -125,22 +130,41 @@ FIGURE_HEADINGS: dict[bool, tuple[str, ...]] = {
     True: ("Figure", "Value", "Unit", "As of", "Src"),
     False: ("Figure", "Value", "Unit", "Src"),
 }
-FIGURE_COLUMNS: dict[bool, tuple[float, ...]] = {True: (0.40, 0.20, 0.16, 0.14, 0.10), False: (0.48, 0.22, 0.18, 0.12)}
+FIGURE_COLUMNS: dict[bool, tuple[float, ...]] = {True: (0.39, 0.19, 0.17, 0.18, 0.07), False: (0.48, 0.22, 0.20, 0.10)}
 """Relative widths of the figures table columns, with and without the as-of column."""
 
 
 def figure_cells(row: FigureRow, show_dates: bool) -> list[str]:
     """The cell texts of one figures-table row: label, value, unit, as-of date (if shown), source mark."""
-    return [row.label, row.display, row.unit] + ([row.as_of] if show_dates else []) + [ref_mark(row.ref)]
+    return [row.label, row.display, row.unit] + ([as_of_text(row)] if show_dates else []) + [ref_mark(row.ref)]
 
 
 # --- Page furniture, sources and contents ------------------------------------------------------
 
 
+SLOT_MAX_CHARS = 70
+"""The longest a header or footer slot value may be: a longer one (a long title) is cut with an ellipsis, alike in every format."""
+
+
+def cut_to(text: str, limit: int = SLOT_MAX_CHARS) -> str:
+    """``text`` on one line, cut at a word boundary with an ellipsis when it is longer than ``limit`` characters."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and not text[limit - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.\u2014-") + ELLIPSIS
+
+
 def slot_values(meta: Metadata, clean: Callable[[str], str]) -> dict[str, str]:
-    """What the header and footer placeholders stand for (``{page}`` and ``{pages}`` are each writer's own)."""
+    """What the header and footer placeholders stand for (``{page}`` and ``{pages}`` are each writer's own).
+
+    Every value is one line of at most :data:`SLOT_MAX_CHARS` characters, so a long
+    title is cut the same way in the PDF and in Word, never wrapped.
+    """
     raw = {"marking": meta.marking, "caveat": meta.caveat, "reference": meta.reference, "title": meta.title, "date": meta.date}
-    return {name: clean(value) for name, value in raw.items()}
+    return {name: cut_to(clean(value)) for name, value in raw.items()}
 
 
 @dataclass(frozen=True)

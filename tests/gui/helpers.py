@@ -28,8 +28,10 @@ class FakeDialogs(Dialogs):
             "show_dialog": 0,
             "release_at": None,  # the export dialog's "Release at" choice
             "ask_text": "Head of Section",
+            "confirm_export": True,
         }
         self.summaries: list[str] = []
+        self.findings: list[str] = []
         self.paths: list[Path | None] = []
         self.asked: list[str] = []
         self.errors: list[tuple[str, str]] = []
@@ -71,6 +73,11 @@ class FakeDialogs(Dialogs):
         self.asked.append("export_done")
         self.summaries.append(summary)
         return str(self.answers["export_done"])
+
+    def confirm_export(self, parent, label, findings):
+        self.asked.append("confirm_export")
+        self.findings = list(findings)
+        return bool(self.answers["confirm_export"])
 
     def error(self, parent, title, message):
         self.errors.append((title, message))

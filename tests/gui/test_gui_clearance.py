@@ -28,7 +28,7 @@ def pdf_text(path) -> str:
 
 
 def test_the_badge_sits_beside_the_page_budget_badge(window):
-    head = window.preview.head
+    head = window.preview.budget_row
     assert head.indexOf(window.clearance.badge) == head.indexOf(window.preview.budget) + 1
     assert window.clearance.badge.text() == "Draft"
     assert window.clearance.badge.menu() is window.clearance.menu

@@ -94,7 +94,7 @@ def test_open_recent_menu_lists_saved_briefs(tmp_path, window, dialogs):
     window.files.save()
     window.files.fill_recent(window.recent_menu)
     texts = [a.text() for a in window.recent_menu.actions()]
-    assert texts[0] == "&1 recent.brief"
+    assert texts[0] == f"&1 recent.brief  \u2014  {tmp_path}"  # its folder too: two briefs of one name are told apart
     window.session.add_items([TRUST])
     window.recent_menu.actions()[0].trigger()  # unsaved changes: the fake answers "discard"
     assert refs(window) == [] and "ask_save_changes" in dialogs.asked

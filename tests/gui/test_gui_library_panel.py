@@ -56,7 +56,7 @@ def test_detail_view_shows_text_source_paragraph_and_date(window):
     text = panel.details.toPlainText()
     assert "over 250 million" in text
     assert "Jiang Zaidong" in text and "Paragraph: 7" in text
-    assert "As of: 2025-09" in text
+    assert "As of: September 2025" in text  # written for people, as in the documents
 
 
 def test_old_figures_are_marked_stale(window):

@@ -19,6 +19,7 @@ from .. import RenderOptions, WriteResult, register
 from ..common import TextGuard
 from .body import Body
 from .furniture import Furniture
+from .ooxml import update_fields_on_open
 from .package import package_bytes, set_properties
 from .reference import check_no_external_relationships, open_reference
 from .scripts import WordScripts
@@ -43,6 +44,7 @@ class DocxWriter:
         Furniture(word, document.meta, options.style, guard, {name: style.style_id for name, style in styles.items()}, scripts).write()
         Body(word, document, options.style, guard, styles, scripts).build()
         set_properties(word, document.meta, guard, options.invariant)
+        update_fields_on_open(word)
         check_no_external_relationships(word)
         stream.write(package_bytes(word, options.invariant))
         return WriteResult(pages=None, warnings=(*reference_warnings, *guard.warnings(), *scripts.warnings))

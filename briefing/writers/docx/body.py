@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from docx.document import Document as WordDocument
-from docx.shared import Pt
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.shared import Mm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph as WordParagraph
 
@@ -15,11 +16,13 @@ from ...style import HouseStyle
 from .. import common
 from ..common import TextGuard
 from ..visitor import NodeVisitor
-from .ooxml import field_end, field_start, fix_table_width, row_properties, shade, table_look, text_width
+from .ooxml import field_end, field_start, fix_table_width, left_rule, row_properties, shade, table_look, text_width
 from .scripts import WordScripts
 from .styling import FIGURES_TABLE_STYLE, NOTE_TABLE_STYLE, REGENERATE, ROLE_STYLES
 
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
+QUOTE_RULE_PT = 2.0  # the accent bar left of a quotation, as wide as the PDF's
+QUOTE_RULE_SPACE_PT = 8  # from the bar to the text
 
 
 class Body(NodeVisitor):
@@ -107,13 +110,13 @@ class Body(NodeVisitor):
         """A paragraph in the style of its role."""
         self.add_runs(self.new_paragraph(ROLE_STYLES[block.role]), block.runs, block.lang)
 
-    def visit_list_block(self, block: dm.ListBlock) -> None:
-        """Bullets, or numbers that start again at 1 for every list."""
+    def visit_list_block(self, block: dm.ListBlock, cell: Any = None) -> None:
+        """Bullets, or numbers that start again at 1 for every list (in a note box's ``cell`` when given)."""
         style = "List Number" if block.ordered else "List Bullet"
         num_id = self.restarted_numbering(style) if block.ordered else None
         for item in block.items:
             self.where = common.describe_list_item(item)
-            paragraph = self.new_paragraph(style)
+            paragraph = self.new_paragraph(style) if cell is None else self.styled(cell.add_paragraph(), style)
             if num_id is not None:
                 numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
                 numpr.get_or_add_ilvl().val = 0
@@ -133,13 +136,20 @@ class Body(NodeVisitor):
 
     def visit_quotation(self, block: dm.Quotation) -> None:
         """The quotation sentence (reported speech never in quotation marks), attribution, note."""
-        quote = self.new_paragraph("Quote", dm.cited_sentence(block), block.lang)
+        paragraphs = [self.new_paragraph("Quote", dm.cited_sentence(block), block.lang)]
         attribution = dm.quotation_attribution(block)
         if attribution:
-            quote.paragraph_format.keep_with_next = True
-            self.new_paragraph("Attribution", attribution, block.lang)
+            paragraphs.append(self.new_paragraph("Attribution", attribution, block.lang))
         if block.note:
-            self.new_paragraph("Small", block.note).paragraph_format.left_indent = self.quote_indent
+            paragraphs.append(self.new_paragraph("Small"))
+            self.add_runs(paragraphs[-1], block.note)
+        accent = self.house.colour("accent")
+        for paragraph in paragraphs:
+            left_rule(paragraph, accent, QUOTE_RULE_PT, QUOTE_RULE_SPACE_PT)
+            paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = self.quote_indent  # alike: one bar
+        for paragraph in paragraphs[:-1]:
+            paragraph.paragraph_format.keep_with_next = True
+        paragraphs[-1].paragraph_format.space_after = Pt(self.house.style("attribution").space_after)
 
     def visit_figures_table(self, block: dm.FiguresTable) -> None:
         """A real Word table in the figures table style, its header row repeated on every page."""
@@ -156,7 +166,7 @@ class Body(NodeVisitor):
             for cell, value in zip(cells, common.figure_cells(row, block.show_dates), strict=False):
                 self.add_text(self.styled(cell.paragraphs[0], "Table Text"), value, row.lang)
             if row.note:
-                self.add_text(self.styled(cells[0].add_paragraph(), "Small"), row.note)
+                self.add_runs(self.styled(cells[0].add_paragraph(), "Small"), row.note)
         self.gap_after_table()
 
     def visit_note(self, block: dm.Note) -> None:
@@ -170,8 +180,32 @@ class Body(NodeVisitor):
         if block.title:
             self.add_text(paragraph, block.title, bold=True)
             paragraph = self.styled(cell.add_paragraph(), "Note")
-        self.add_runs(paragraph, block.runs)
+        if block.runs or not block.body:
+            self.add_runs(paragraph, block.runs)
+            paragraph = None
+        for part in block.body:
+            if isinstance(part, dm.ListBlock):
+                self.visit_list_block(part, cell)
+                self.where = common.describe(block)
+            else:
+                target = paragraph if paragraph is not None else self.styled(cell.add_paragraph(), "Note")
+                self.add_runs(target, part.runs)
+                target.paragraph_format.space_after = Pt(self.house.style("small").space_after)
+            paragraph = None
         self.gap_after_table()
+
+    def visit_image(self, block: dm.Image) -> None:
+        """The house style's picture of that name, centred at its set width; nothing when the style sets none."""
+        path = self.house.image_path(block.name)
+        if path is None:
+            return
+        paragraph = self.new_paragraph("Normal")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # the body's exact leading would clip the picture
+        paragraph.paragraph_format.space_after = Pt(self.house.style("body").space_after * 2)
+        picture = paragraph.add_run().add_picture(str(path), width=Mm(self.house.images[block.name].width_mm))
+        if block.description:
+            picture._inline.docPr.set("descr", self.text(block.description))
 
     def visit_page_break(self, block: dm.PageBreak) -> None:
         """Start the next paragraph on a new page (a second break in a row gives an empty page)."""

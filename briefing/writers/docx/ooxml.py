@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from docx.document import Document as WordDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section, _Footer, _Header
@@ -110,3 +111,25 @@ def clear(container: _Header | _Footer) -> None:
     root = container._element
     for child in list(root):
         root.remove(child)
+
+
+_AFTER_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+                 "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                 "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                 "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")  # fmt: skip
+
+
+def left_rule(paragraph: WordParagraph, hex_colour: str, width_pt: float, space_pt: float) -> None:
+    """A vertical rule left of the paragraph; neighbours with the same rule join into one bar, as in the PDF."""
+    ppr = paragraph._p.get_or_add_pPr()
+    border = new_element("w:pBdr")
+    border.append(new_element("w:left", val="single", sz=str(round(width_pt * 8)), space=str(round(space_pt)), color=hex_value(hex_colour)))
+    ppr.insert_element_before(border, *_AFTER_BORDER)
+
+
+def update_fields_on_open(word: WordDocument) -> None:
+    """Ask Word to update every field when the file opens, so the contents gets its page numbers."""
+    settings = word.settings.element
+    for old in settings.findall(qn("w:updateFields")):
+        settings.remove(old)
+    settings.append(new_element("w:updateFields", val="true"))

@@ -74,6 +74,9 @@ def _derive(kit_styles: dict[str, ParagraphStyle], fonts: dict[str, FaceKey], fa
     add("cell_note", "small", spaceBefore=0, spaceAfter=0)
     add("caption", "small", bold=True, keepWithNext=1)
     add("note_title", "note", bold=True, spaceAfter=small.space_after)
+    add("note_paragraph", "note", spaceAfter=small.space_after)  # one of several paragraphs in a note box
+    for name in ("quote", "attribution", "small"):  # the last line of a quotation box: the box itself spaces it
+        add(f"{name}_last", name, spaceAfter=0)
     add("toc1", "body", bold=True, spaceBefore=0, spaceAfter=0)
     add("toc2", "body", spaceBefore=0, spaceAfter=0, leftIndent=body.size * TOC_INDENT_EM)
     add("source", "small", leftIndent=small.size * SOURCE_HANG_EM, bulletIndent=0)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, ListFlowable, ListItem, Table, TableStyle
+from reportlab.platypus import Image as ImageFlowable
 from reportlab.platypus import PageBreak as PageBreakFlowable
 from reportlab.platypus import Paragraph as ParagraphFlowable
 
@@ -14,6 +16,7 @@ from ...document.model import (
     FigureRow,
     FiguresTable,
     Heading,
+    Image,
     ListBlock,
     Note,
     PageBreak,
@@ -138,10 +141,10 @@ class StoryBuilder(NodeVisitor):
         """A paragraph in the style named by its role."""
         return [self._markup.flowable(block.runs, block.role, describe(block), block.lang)]
 
-    def visit_list_block(self, block: ListBlock) -> list[Flowable]:
-        """A bullet or numbered list."""
-        style = self._kit.style("list")
-        items = [ListItem(self._markup.flowable(item, "list", describe_list_item(item), block.lang)) for item in block.items]
+    def visit_list_block(self, block: ListBlock, style_name: str = "list") -> list[Flowable]:
+        """A bullet or numbered list (in a note box, in the note's style)."""
+        style = self._kit.style(style_name)
+        items = [ListItem(self._markup.flowable(item, style_name, describe_list_item(item), block.lang)) for item in block.items]
         return [
             ListFlowable(
                 items,
@@ -158,11 +161,13 @@ class StoryBuilder(NodeVisitor):
     def visit_quotation(self, block: Quotation) -> list[Flowable]:
         """A quotation beside an accent bar: reported speech plain, direct speech in quotes with its attribution."""
         where = describe(block)
-        cells: list[Flowable] = [self._text(cited_sentence(block), "quote", where, block.lang)]
-        if block.kind == "direct":
-            cells.append(self._text(quotation_attribution(block), "attribution", where, block.lang))
+        attribution = quotation_attribution(block)
+        last = "note" if block.note else "attribution" if attribution else "quote"
+        cells: list[Flowable] = [self._text(cited_sentence(block), "quote" + ("_last" if last == "quote" else ""), where, block.lang)]
+        if attribution:
+            cells.append(self._text(attribution, "attribution" + ("_last" if last == "attribution" else ""), where, block.lang))
         if block.note:
-            cells.append(self._text(block.note, "small", where))
+            cells.append(self._markup.flowable(block.note, "small_last", where))
         quote = self._kit.style("quote")
         commands = [
             ("LINEBEFORE", (0, 0), (0, -1), _ACCENT_WIDTH, self._kit.colour("accent")),
@@ -191,7 +196,7 @@ class StoryBuilder(NodeVisitor):
         label_text, *texts = figure_cells(row, show_dates)
         label: list[Flowable] = [self._text(label_text, "table", where, row.lang)]
         if row.note:
-            label.append(self._text(row.note, "cell_note", where))
+            label.append(self._markup.flowable(row.note, "cell_note", where))
         return [label] + [self._text(text, "table", where, row.lang) for text in texts]
 
     def _figures_style(self) -> list[tuple]:
@@ -213,10 +218,27 @@ class StoryBuilder(NodeVisitor):
         cells: list[Flowable] = []
         if block.title:
             cells.append(self._text(block.title, "note_title", where))
-        cells.append(self._markup.flowable(block.runs, "note", where))
+        if block.runs or not block.body:
+            cells.append(self._markup.flowable(block.runs, "note", where))
+        for number, part in enumerate(block.body, start=1):
+            if isinstance(part, ListBlock):
+                cells.extend(self.visit_list_block(part, "note"))
+            else:
+                style = "note" if number == len(block.body) else "note_paragraph"  # no space below the box's last line
+                cells.append(self._markup.flowable(part.runs, style, where))
         fill = self._kit.colour(f"{block.tone}_fill")
         padding = self._kit.style("note").fontSize * _BOX_PADDING_EM
         return [self._box(cells, [("BACKGROUND", (0, 0), (-1, -1), fill)], padding=padding)]
+
+    def visit_image(self, block: Image) -> list[Flowable]:
+        """The house style's picture of that name, centred at its set width; nothing when the style sets none."""
+        path = self._kit.house.image_path(block.name)
+        if path is None:
+            return []
+        width = self._kit.house.images[block.name].width_mm * mm
+        picture = ImageFlowable(str(path), width=width, height=width, kind="proportional", hAlign="CENTER")
+        picture.spaceAfter = self._kit.style("body").spaceAfter * 2
+        return [picture]
 
     def visit_page_break(self, block: PageBreak) -> list[Flowable]:
         """Start a new page."""
