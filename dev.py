@@ -89,17 +89,40 @@ def ensure_venv() -> Path:
     return python
 
 
+QT_RUNTIME_LIBRARIES = {  # what PySide6 loads even offscreen (the GUI tests): library name -> Debian package
+    "EGL": "libegl1",
+    "GL": "libgl1",
+    "xkbcommon": "libxkbcommon0",
+    "fontconfig": "libfontconfig1",
+    "dbus-1": "libdbus-1-3",
+    "glib-2.0": "libglib2.0-0",
+}
+
+
+def can_apt() -> bool:
+    """Debian or Ubuntu, as root: dev.py may install system packages itself."""
+    return bool(shutil.which("apt-get")) and hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def apt_install(packages: list[str]) -> None:
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run("apt-get", "update", "-qq", env=env)
+    run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages, env=env)
+
+
 def ensure_debian_tools() -> None:
-    """Install qpdf, poppler-utils and LibreOffice on Debian/Ubuntu when running as root."""
-    missing = sorted({pkg for tool, pkg in DEBIAN_TOOLS.items() if shutil.which(tool) is None})
+    """Install qpdf, poppler-utils, LibreOffice and Qt's runtime libraries on Debian/Ubuntu when running as root."""
+    import ctypes.util
+
+    missing = {pkg for tool, pkg in DEBIAN_TOOLS.items() if shutil.which(tool) is None}
+    if sys.platform.startswith("linux"):
+        missing |= {pkg for library, pkg in QT_RUNTIME_LIBRARIES.items() if ctypes.util.find_library(library) is None}
     if not missing:
         return
-    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        run("apt-get", "update", "-qq", env=env)
-        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
+    if can_apt():
+        apt_install(sorted(missing))
     else:
-        print(f"note: install {', '.join(missing)} for the tests that check output with real tools", file=sys.stderr)
+        print(f"note: install {', '.join(sorted(missing))} for the tests that check output with real tools", file=sys.stderr)
 
 
 def ensure_pyinstaller(python: Path) -> None:
@@ -114,6 +137,9 @@ def main(argv: list[str]) -> int:
         return 2
     if argv[0] == "app":
         missing = missing_qt_x11_packages()
+        if missing and can_apt():
+            apt_install(missing)
+            missing = missing_qt_x11_packages()
         if missing:
             print(
                 "dev.py: the app needs Qt's X11 libraries, and these are missing. Install them with:\n"
