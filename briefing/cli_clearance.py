@@ -62,10 +62,11 @@ def _open(spec: str):
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from .brief.diff import compare, format_changes
+    from .brief.diff import change_lines, compare
     from .levels.portions import brief_banner
 
-    out(format_changes(compare(_open(args.old), _open(args.new), brief_banner)))
+    for line in change_lines(compare(_open(args.old), _open(args.new), brief_banner)):
+        out(line)  # one terminal-safe line per change
     return 0
 
 

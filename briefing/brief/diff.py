@@ -110,6 +110,11 @@ def compare(a: Brief, b: Brief, banner: Callable[[Brief], str] | None = None) ->
     return _meta_changes(a, b, banner) + _section_changes(a, b) + _item_changes(a, b)
 
 
+def change_lines(changes: list[Change]) -> list[str]:
+    """The changes, one line each, or one line saying there are none."""
+    return [str(c) for c in changes] if changes else ["no differences"]
+
+
 def format_changes(changes: list[Change]) -> str:
     """The changes one per line, or a line saying there are none."""
-    return "\n".join(str(c) for c in changes) if changes else "no differences"
+    return "\n".join(change_lines(changes))
