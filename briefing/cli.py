@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     content = sub.add_parser("content", help="check and list the content library")
     content.set_defaults(help_parser=content)
-    csub = content.add_subparsers(dest="content_command", parser_class=_Parser, metavar="{check,list}")
+    csub = content.add_subparsers(dest="content_command", parser_class=_Parser, metavar="{check,list,new-pack}")
     check = csub.add_parser("check", help="validate every pack; exit 1 and list problems if any")
     _content_args(check)
     lst = csub.add_parser("list", help="list items with their ids")
@@ -125,6 +125,11 @@ def _library(args):
     return load_library(extra=args.content)
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 pack``, ``2 packs``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def cmd_content_check(args) -> int:
     library = _library(args)
     for problem in library.problems:
@@ -134,8 +139,8 @@ def cmd_content_check(args) -> int:
     if library.problems:
         return 1
     out(
-        f"{len(library)} items in {len(library.packs)} packs: all valid"
-        + (f" ({len(library.warnings)} warnings)" if library.warnings else "")
+        f"{_count(len(library), 'item')} in {_count(len(library.packs), 'pack')}: all valid"
+        + (f" ({_count(len(library.warnings), 'warning')})" if library.warnings else "")
     )
     return 0
 
