@@ -112,8 +112,20 @@ def _new_field_args(new: argparse.ArgumentParser) -> None:
                        ("caveat", "a handling caveat after the marking"), ("principal", "who is briefed: who holds the meeting"),
                        ("time", "when the meeting starts, e.g. 10:30"), ("venue", "where the meeting is")):  # fmt: skip
         new.add_argument(f"--{name}", help=what)
-    new.add_argument("--ours", action="append", default=[], metavar="NAME=ROLE", help="an attendee on our side (repeatable)")
-    new.add_argument("--theirs", action="append", default=[], metavar="NAME=ROLE", help="an attendee on their side (repeatable)")
+    new.add_argument(
+        "--ours",
+        action="append",
+        default=[],
+        metavar="NAME=ROLE",
+        help="an attendee on our side (repeatable; NAME=ROLE=LEVEL gives a level)",
+    )
+    new.add_argument(
+        "--theirs",
+        action="append",
+        default=[],
+        metavar="NAME=ROLE",
+        help="an attendee on their side (repeatable; NAME=ROLE=LEVEL gives a level)",
+    )
     for name in ("purpose", "background", "recommendation"):
         new.add_argument(f"--{name}", metavar="TEXT", help=f"the {name} section (Markdown subset; \\n for a new line)")
     new.add_argument("--order", choices=["pillar", "listed"], help="a pack groups items by pillar, or keeps them as listed")

@@ -225,3 +225,11 @@ def test_cli_diff_prints_each_change_on_its_own_line(tmp_path, capsys, brief):
     assert any(line.startswith("item removed: ") for line in lines)
     assert any(line.startswith("section level changed: background") for line in lines)
     assert any("\\x1b[31m" in line for line in lines if line.startswith("detail changed: title"))
+
+
+def test_attendees_changed_read_as_names_and_roles(brief):
+    other = brief.model_copy(deep=True)
+    other.meta.attendees.ours = other.meta.attendees.ours[:1]
+    text = format_changes(compare(brief, other))
+    line = next(line for line in text.splitlines() if line.startswith("detail changed: attendees"))
+    assert "{" not in line and "None" not in line and "ours: " in line and "theirs: " in line

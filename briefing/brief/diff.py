@@ -77,7 +77,17 @@ def _section_changes(a: Brief, b: Brief) -> list[Change]:
     return changes
 
 
+def _person(person: dict[str, Any]) -> str:
+    role = f" ({person['role']})" if person.get("role") else ""
+    level = f" [{person['level']}]" if person.get("level") else ""
+    return f"{person.get('name', '')}{role}{level}"
+
+
 def _show(value: Any) -> str:
+    """A detail for people: attendees as names and roles by side, never a mapping's repr."""
+    if isinstance(value, dict) and set(value) <= {"ours", "theirs"}:
+        sides = [f"{side}: {'; '.join(_person(p) for p in value.get(side) or []) or 'none'}" for side in ("ours", "theirs")]
+        return ", ".join(sides)
     return "none" if value in (None, "") else str(value)
 
 
