@@ -239,7 +239,7 @@ def cmd_build(args) -> int:
         for finding in findings:
             report(f"briefing: error: {finding}")
         if findings:
-            report(f"briefing: error: --strict: {len(findings)} finding(s) in the check before export; nothing written")
+            report(f"briefing: error: --strict: {_count(len(findings), 'finding')} in the check before export; nothing written")
             return 1
     result = export_brief(brief, library, formats, output, template_id=args.template, count_pages=True, release_at=level)
     findings = [] if args.strict else check_brief(brief, library, built=result)

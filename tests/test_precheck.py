@@ -61,6 +61,7 @@ def test_build_strict_fails_on_any_finding_and_writes_nothing(library, tmp_path,
     assert main(["build", str(tmp_path / "b.brief"), "--strict"]) == 1
     err = capsys.readouterr().err
     assert "briefing: error: empty section: the recommendation has no text" in err and "nothing written" in err
+    assert "--strict: 1 finding in the check before export" in err
     assert not (tmp_path / "b.pdf").exists()
     assert main(["build", str(tmp_path / "b.brief")]) == 0  # without --strict: a warning, and the file
     assert "warning: empty section: the recommendation has no text" in capsys.readouterr().err
