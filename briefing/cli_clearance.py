@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .errors import BriefError, Location
 from .terminal import out, safe
 
 
@@ -57,7 +58,12 @@ def _open(spec: str):
 
     path, _, number = spec.rpartition("@")
     if path and number.isdigit() and not Path(spec).exists():
-        return load_version(load_brief(Path(path)), int(number))
+        try:
+            return load_version(load_brief(Path(path)), int(number))
+        except BriefError as exc:
+            if exc.location is None:
+                exc.location = Location(path)  # name the brief whose version is missing
+            raise
     return load_brief(Path(spec))
 
 

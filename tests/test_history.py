@@ -233,3 +233,10 @@ def test_attendees_changed_read_as_names_and_roles(brief):
     text = format_changes(compare(brief, other))
     line = next(line for line in text.splitlines() if line.startswith("detail changed: attendees"))
     assert "{" not in line and "None" not in line and "ours: " in line and "theirs: " in line
+
+
+def test_cli_diff_of_a_missing_version_names_the_brief(tmp_path, capsys, brief):
+    path = tmp_path / "b.brief"
+    save_brief(brief, path)
+    assert main(["diff", f"{path}@9", str(path)]) == 1
+    assert f"{path}: the brief has no version 9 (it keeps versions 1 to 1)" in capsys.readouterr().err
