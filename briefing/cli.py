@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     content = sub.add_parser("content", help="check and list the content library")
     content.set_defaults(help_parser=content)
-    csub = content.add_subparsers(dest="content_command", parser_class=_Parser, metavar="{check,list}")
+    csub = content.add_subparsers(dest="content_command", parser_class=_Parser, metavar="{check,list,new-pack}")
     check = csub.add_parser("check", help="validate every pack; exit 1 and list problems if any")
     _content_args(check)
     lst = csub.add_parser("list", help="list items with their ids")
@@ -112,8 +112,20 @@ def _new_field_args(new: argparse.ArgumentParser) -> None:
                        ("caveat", "a handling caveat after the marking"), ("principal", "who is briefed: who holds the meeting"),
                        ("time", "when the meeting starts, e.g. 10:30"), ("venue", "where the meeting is")):  # fmt: skip
         new.add_argument(f"--{name}", help=what)
-    new.add_argument("--ours", action="append", default=[], metavar="NAME=ROLE", help="an attendee on our side (repeatable)")
-    new.add_argument("--theirs", action="append", default=[], metavar="NAME=ROLE", help="an attendee on their side (repeatable)")
+    new.add_argument(
+        "--ours",
+        action="append",
+        default=[],
+        metavar="NAME=ROLE",
+        help="an attendee on our side (repeatable; NAME=ROLE=LEVEL gives a level)",
+    )
+    new.add_argument(
+        "--theirs",
+        action="append",
+        default=[],
+        metavar="NAME=ROLE",
+        help="an attendee on their side (repeatable; NAME=ROLE=LEVEL gives a level)",
+    )
     for name in ("purpose", "background", "recommendation"):
         new.add_argument(f"--{name}", metavar="TEXT", help=f"the {name} section (Markdown subset; \\n for a new line)")
     new.add_argument("--order", choices=["pillar", "listed"], help="a pack groups items by pillar, or keeps them as listed")
@@ -125,6 +137,11 @@ def _library(args):
     return load_library(extra=args.content)
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 pack``, ``2 packs``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def cmd_content_check(args) -> int:
     library = _library(args)
     for problem in library.problems:
@@ -134,8 +151,8 @@ def cmd_content_check(args) -> int:
     if library.problems:
         return 1
     out(
-        f"{len(library)} items in {len(library.packs)} packs: all valid"
-        + (f" ({len(library.warnings)} warnings)" if library.warnings else "")
+        f"{_count(len(library), 'item')} in {_count(len(library.packs), 'pack')}: all valid"
+        + (f" ({_count(len(library.warnings), 'warning')})" if library.warnings else "")
     )
     return 0
 
@@ -222,7 +239,7 @@ def cmd_build(args) -> int:
         for finding in findings:
             report(f"briefing: error: {finding}")
         if findings:
-            report(f"briefing: error: --strict: {len(findings)} finding(s) in the check before export; nothing written")
+            report(f"briefing: error: --strict: {_count(len(findings), 'finding')} in the check before export; nothing written")
             return 1
     result = export_brief(brief, library, formats, output, template_id=args.template, count_pages=True, release_at=level)
     findings = [] if args.strict else check_brief(brief, library, built=result)

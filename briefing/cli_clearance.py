@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .errors import BriefError, Location
 from .terminal import out, safe
 
 
@@ -57,15 +58,21 @@ def _open(spec: str):
 
     path, _, number = spec.rpartition("@")
     if path and number.isdigit() and not Path(spec).exists():
-        return load_version(load_brief(Path(path)), int(number))
+        try:
+            return load_version(load_brief(Path(path)), int(number))
+        except BriefError as exc:
+            if exc.location is None:
+                exc.location = Location(path)  # name the brief whose version is missing
+            raise
     return load_brief(Path(spec))
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from .brief.diff import compare, format_changes
+    from .brief.diff import change_lines, compare
     from .levels.portions import brief_banner
 
-    out(format_changes(compare(_open(args.old), _open(args.new), brief_banner)))
+    for line in change_lines(compare(_open(args.old), _open(args.new), brief_banner)):
+        out(line)  # one terminal-safe line per change
     return 0
 
 

@@ -35,15 +35,16 @@ class Finding:
 def stale_figures(brief: Brief, months: int = STALE_MONTHS) -> list[Finding]:
     """Every chosen figure more than ``months`` older than the brief's date."""
     rule = stale_rule(brief, months)
-    return [
-        Finding(
-            "stale",
-            f"stale figure: {item_title(entry.snapshot)} is as of {written(entry.snapshot.get('as_of'))}, "
-            f"more than {months} months before the brief's date ({entry.ref})",
-        )
-        for entry in brief.items
-        if rule.stale(entry.snapshot)
-    ]
+    return [Finding("stale", stale_message(entry.snapshot, entry.ref, months)) for entry in brief.items if rule.stale(entry.snapshot)]
+
+
+def stale_message(snapshot: dict, ref: str, months: int) -> str:
+    """What is stale: a figure by its as-of date, one of our lines by its last review."""
+    title = item_title(snapshot)
+    if snapshot.get("item_kind") == "line":
+        when = f"was last reviewed {written(snapshot.get('last_reviewed'))}"
+        return f"stale line: {title} {when}, more than {months} months before the brief's date ({ref})"
+    return f"stale figure: {title} is as of {written(snapshot.get('as_of'))}, more than {months} months before the brief's date ({ref})"
 
 
 def empty_sections(brief: Brief) -> list[Finding]:

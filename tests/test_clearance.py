@@ -27,10 +27,17 @@ def test_steps_record_who_and_when(brief):
     assert [s.state for s in brief.clearance] == ["cleared", "approved"]
 
 
+def test_a_refused_move_says_where_the_brief_stands_once(brief):
+    clearance.advance(brief, "cleared", "A")
+    with pytest.raises(BriefError) as caught:
+        clearance.advance(brief, "cleared", "B")
+    assert str(caught.value).count("already cleared") == 1
+
+
 @pytest.mark.parametrize(
     ("steps", "to", "message"),
     [
-        ([], "approved", "it is draft.*cleared first"),
+        ([], "approved", "it is a draft.*cleared first"),
         (["cleared"], "cleared", "already cleared"),
         (["cleared", "approved"], "cleared", "it is approved"),
         (["cleared", "approved"], "approved", "already approved"),
@@ -97,7 +104,7 @@ def test_cli_status(tmp_path, capsys):
     assert main(["status", str(path)]) == 0
     assert capsys.readouterr().out == "state: draft\n"
     assert main(["status", str(path), "approved", "--by", "Director"]) == 1
-    assert "cannot mark the brief approved: it is draft (it must be cleared first)" in capsys.readouterr().err
+    assert "cannot mark the brief approved: it is a draft (it must be cleared first)" in capsys.readouterr().err
     assert main(["status", str(path), "cleared"]) == 1
     assert "--by NAME" in capsys.readouterr().err
     assert main(["status", str(path), "cleared", "--by", "Head of Section"]) == 0

@@ -22,6 +22,16 @@ def test_content_check_ok(capsys):
     assert "all valid" in capsys.readouterr().out
 
 
+def test_content_check_counts_one_pack_in_the_singular(capsys):
+    assert main(["content", "check"]) == 0
+    assert capsys.readouterr().out.strip().endswith(" items in 1 pack: all valid")
+
+
+def test_content_usage_names_every_subcommand():
+    result = run_cli("content")
+    assert result.returncode == 2 and "{check,list,new-pack}" in result.stderr
+
+
 def test_content_check_reports_each_problem_on_one_line(tmp_path, capsys):
     write_pack(tmp_path, "a.yaml", text=MINIMAL.format(pack="a").replace("title: Test pack", "title: NO"))
     write_pack(tmp_path, "b.yaml", text=MINIMAL.format(pack="b").replace("value: 250000000", "value: lots"))

@@ -210,3 +210,33 @@ def test_any_clearance_or_history_data_reads_or_is_a_clear_error(clearance_data,
             history.load_version(brief, info.number)
     history.record_save(brief, "Officer")  # what a save does first: a damaged history never stops a save
     assert history.list_versions(brief)[-1].author == "Officer"
+
+
+def test_cli_diff_prints_each_change_on_its_own_line(tmp_path, capsys, brief):
+    a, b = tmp_path / "a.brief", tmp_path / "b.brief"
+    save_brief(brief, a)
+    brief.items.pop()
+    brief.meta.title = "Call on the \x1b[31mAmbassador"  # an escape code in a change stays escaped on its line
+    brief.sections.background.level = "SECRET"
+    save_brief(brief, b)
+    assert main(["diff", str(a), str(b)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) >= 3 and not any("\\x0adetail" in line or "\\x0aitem" in line for line in lines)
+    assert any(line.startswith("item removed: ") for line in lines)
+    assert any(line.startswith("section level changed: background") for line in lines)
+    assert any("\\x1b[31m" in line for line in lines if line.startswith("detail changed: title"))
+
+
+def test_attendees_changed_read_as_names_and_roles(brief):
+    other = brief.model_copy(deep=True)
+    other.meta.attendees.ours = other.meta.attendees.ours[:1]
+    text = format_changes(compare(brief, other))
+    line = next(line for line in text.splitlines() if line.startswith("detail changed: attendees"))
+    assert "{" not in line and "None" not in line and "ours: " in line and "theirs: " in line
+
+
+def test_cli_diff_of_a_missing_version_names_the_brief(tmp_path, capsys, brief):
+    path = tmp_path / "b.brief"
+    save_brief(brief, path)
+    assert main(["diff", f"{path}@9", str(path)]) == 1
+    assert f"{path}: the brief has no version 9 (it keeps versions 1 to 1)" in capsys.readouterr().err

@@ -61,6 +61,7 @@ def test_build_strict_fails_on_any_finding_and_writes_nothing(library, tmp_path,
     assert main(["build", str(tmp_path / "b.brief"), "--strict"]) == 1
     err = capsys.readouterr().err
     assert "briefing: error: empty section: the recommendation has no text" in err and "nothing written" in err
+    assert "--strict: 1 finding in the check before export" in err
     assert not (tmp_path / "b.pdf").exists()
     assert main(["build", str(tmp_path / "b.brief")]) == 0  # without --strict: a warning, and the file
     assert "warning: empty section: the recommendation has no text" in capsys.readouterr().err
@@ -70,3 +71,11 @@ def test_build_strict_fails_on_any_finding_and_writes_nothing(library, tmp_path,
 def test_build_strict_passes_a_clean_brief(tmp_path):
     assert main(["build", str(SAMPLE_BRIEF), "--strict", "-o", str(tmp_path)]) == 0
     assert (tmp_path / "sample.pdf").is_file()
+
+
+def test_a_stale_line_is_named_by_its_last_review_not_as_a_figure():
+    brief = load_brief("tests/fixtures/desk.brief")
+    messages = [str(f) for f in check_brief(brief, None) if f.kind == "stale"]
+    line = [m for m in messages if "corridor-timing" in m]
+    assert line and line[0].startswith("stale line: When will the trade corridor open? was last reviewed ")
+    assert "is as of ," not in " ".join(messages)

@@ -96,7 +96,7 @@ def advance(brief: Brief, to: str, by: str, at: str | None = None) -> ClearanceS
         raise BriefError(f"unknown clearance state {to!r}", hint="use cleared or approved")
     current = state_of(brief)
     if NEXT.get(current) != to:
-        raise BriefError(f"cannot mark the brief {to}: it is {current}", hint=_hint(current, to))
+        raise BriefError(f"cannot mark the brief {to}: {_where(current, to)}", hint=_hint(current, to))
     step = ClearanceStep(state=to, by=who, at=at or now_utc(), digest=content_digest(brief))
     brief.clearance = [*brief.clearance, step]
     return step
@@ -120,11 +120,18 @@ class AdvanceClearance(Command):
         return [("field", "clearance")]
 
 
-def _hint(current: str, to: str) -> str:
+def _where(current: str, to: str) -> str:
+    """Where the brief stands, said once: "it is already cleared", "it is a draft", "it is approved"."""
     if current == to:
         return f"it is already {to}"
+    return "it is a draft" if current == "draft" else f"it is {current}"
+
+
+def _hint(current: str, to: str) -> str:
     if current == "draft":
         return "it must be cleared first"
+    if current == "cleared":
+        return "approve it next"
     return "an approved brief is final; any edit makes it a draft to clear again"
 
 

@@ -77,7 +77,17 @@ def _section_changes(a: Brief, b: Brief) -> list[Change]:
     return changes
 
 
+def _person(person: dict[str, Any]) -> str:
+    role = f" ({person['role']})" if person.get("role") else ""
+    level = f" [{person['level']}]" if person.get("level") else ""
+    return f"{person.get('name', '')}{role}{level}"
+
+
 def _show(value: Any) -> str:
+    """A detail for people: attendees as names and roles by side, never a mapping's repr."""
+    if isinstance(value, dict) and set(value) <= {"ours", "theirs"}:
+        sides = [f"{side}: {'; '.join(_person(p) for p in value.get(side) or []) or 'none'}" for side in ("ours", "theirs")]
+        return ", ".join(sides)
     return "none" if value in (None, "") else str(value)
 
 
@@ -110,6 +120,11 @@ def compare(a: Brief, b: Brief, banner: Callable[[Brief], str] | None = None) ->
     return _meta_changes(a, b, banner) + _section_changes(a, b) + _item_changes(a, b)
 
 
+def change_lines(changes: list[Change]) -> list[str]:
+    """The changes, one line each, or one line saying there are none."""
+    return [str(c) for c in changes] if changes else ["no differences"]
+
+
 def format_changes(changes: list[Change]) -> str:
     """The changes one per line, or a line saying there are none."""
-    return "\n".join(str(c) for c in changes) if changes else "no differences"
+    return "\n".join(change_lines(changes))

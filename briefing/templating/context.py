@@ -67,7 +67,8 @@ def _item(entry: Entry, index: int, number: int, library: Library | None, stale=
         data["when"] = written(snap.get("as_of"))  # a period ("daily", "2025-2029") is not an as-of date
         data["period"] = written_period(snap.get("period"))
         data["stale"] = bool(stale and stale.stale(snap))
-    for key in ("date", "end_date"):
+    dated = ("date", "end_date", "as_of", "last_reviewed") if entry.kind in ("person", "line") else ("date", "end_date")
+    for key in dated:
         if data.get(key):
             data[key] = written(data[key])
     if entry.kind == "person":
