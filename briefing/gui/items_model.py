@@ -12,6 +12,7 @@ from ..brief.commands import Change
 from ..brief.model import Entry, Status, status_of
 from ..content.present import KIND_LABELS, item_title, quote_label, stale_note
 from ..document.dates import written_date
+from ..templating.meeting import stale_rule
 from . import icons
 from .roles import ENTRY_ROWS_MIME, ITEM_IDS_MIME, ItemIdRole, KindRole, NoteRole, StaleRole, StatusRole
 from .session import BriefSession
@@ -142,7 +143,8 @@ class BriefItemsModel(QAbstractListModel):
         return None
 
     def _stale(self, entry: Entry) -> bool:
-        return self.session.stale.stale(entry.snapshot)
+        """Stale as the documents judge it: against the brief's own (meeting) date, with the settings' threshold."""
+        return stale_rule(self.session.brief, self.session.stale.months).stale(entry.snapshot)
 
     def _stale_changed(self) -> None:
         if self._rows:

@@ -180,3 +180,14 @@ def test_stale_figures_are_marked_in_the_list_too(window):
     assert model.index(1).data(StaleRole) is False
     window.session.set_stale_months(36)
     assert model.index(0).data(StaleRole) is False
+
+
+def test_the_list_judges_staleness_against_the_brief_date_as_the_documents_do(window):
+    from briefing.gui.roles import StaleRole
+
+    window.session.add_items([ORANGE])  # as of September 2025
+    model = window.brief_panel.items.model
+    window.session.set_field("meta.date", "2025-09-15", merge=False)  # the meeting: fresh then
+    assert model.index(0).data(StaleRole) is False
+    window.session.set_field("meta.date", "2027-01-10", merge=False)  # over 12 months before the meeting
+    assert model.index(0).data(StaleRole) is True
