@@ -70,6 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", type=Path, help="output file (default: beside the brief)")
     build.add_argument("--template", help="use this template instead of the brief's")
     _content_args(build)
+
+    imp = sub.add_parser("import", help="draft a content pack from a source (.txt .md .docx .pdf .html)")
+    imp.add_argument("source", type=Path)
+    imp.add_argument("-o", "--output", type=Path, help="write the draft pack here (default: print it)")
+    imp.add_argument("--pack", help="the draft pack's id (default: from the source's title)")
+    imp.add_argument("--json", action="store_true", help="print the source's paragraphs and the candidates as JSON")
+    imp.add_argument("--ordinals", action="store_true", help="also propose ordinals (80th anniversary) as figures")
     return parser
 
 
@@ -167,6 +174,12 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_import(args) -> int:
+    from .importing.command import run_import  # the importer's libraries load only for this command
+
+    return run_import(args.source, output=args.output, pack_id=args.pack, as_json=args.json, ordinals=args.ordinals)
+
+
 def cmd_gui(args) -> int:
     from .gui.app import run  # the only place the CLI reaches Qt, and only when asked for the app
 
@@ -179,6 +192,7 @@ COMMANDS = {
     ("templates", None): cmd_templates,
     ("new", None): cmd_new,
     ("build", None): cmd_build,
+    ("import", None): cmd_import,
     ("gui", None): cmd_gui,
     (None, None): cmd_gui,
 }

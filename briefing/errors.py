@@ -89,6 +89,10 @@ class ExportError(BriefingError):
     """An export could not be written; the previous file is untouched."""
 
 
+class SourceError(BriefingError):
+    """A source document cannot be read for import (missing, unsupported, damaged or empty)."""
+
+
 def located(path: str | Path, line: int | None = None, column: int | None = None) -> Location:
     """Shorthand for a :class:`Location`."""
     return Location(str(path), line, column)
