@@ -14,7 +14,7 @@ VISIT = re.compile(
     rf"^\s*(?:(?:also|then|later|recently)\s+)?(?:paid\s+an?\s+(?:\w+\s+)?visit\s+to|visited|travel+ed\s+to|arrived\s+in)\s+(?P<place>{_PLACE})"
 )
 MEETING = re.compile(
-    r"^\s*(?:(?:also|then|later)\s+)?(?:met\s+with|met|held\s+talks\s+with|held\s+a\s+meeting\s+with|received|hosted)\s+(?P<other>him|her|them)?"
+    r"^\s*(?:(?:also|then|later)\s+)?(?:met\s+with|met|held\s+talks\s+with|held\s+a\s+meeting\s+with|called\s+on|received|hosted)\s+(?P<other>him|her|them)?"
 )
 SUMMIT = re.compile(r"\b(?P<name>(?:[A-Z][\w’'-]*\s+){1,6}(?:Summit|Conference|Forum|Dialogue|Strategic Dialogue|Consultations|Expo))\b")
 COMMEMORATION = re.compile(

@@ -23,11 +23,11 @@ QUALIFIERS = {
     "up to": "up to", "less than": "up to", "fewer than": "up to", "under": "up to",
     "at least": "at least", "no fewer than": "at least", "no less than": "at least",
 }  # fmt: skip
-MEASURES = r"tons?|tonnes?|kilowatts?|megawatts?|gigawatts?|kW|MW|GW|kWh|MWh|km|kilomet(?:er|re)s?|miles?|hectares?|acres?|"
+MEASURES = r"acre-feet|tons?|tonnes?|kilowatts?|megawatts?|gigawatts?|kW|MW|GW|kWh|MWh|km|kilomet(?:er|re)s?|miles?|hectares?|acres?|"
 MEASURES += r"met(?:er|re)s?|years?|months?|weeks?|days?|hours?|minutes?|barrels?|litres?|liters?|gallons?|kg|kilograms?|TEUs?"
 _QUAL = "|".join(q.replace(" ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
 FIGURE = re.compile(
-    rf"(?<![\w$€£¥.,/\-–])(?P<qual>(?:{_QUAL})\s+)?(?P<cur>(?:US\$|\$|€|£|¥|Rs\.?\s?|PKR\s|USD\s|EUR\s|RMB\s))?"
+    rf"(?<![\w$€£¥.,/\-–])(?P<qual>(?:{_QUAL})\s+)?(?P<cur>(?:US\$\s?|\$|€|£|¥|Rs\.?\s?|PKR\s|USD\s|EUR\s|RMB\s))?"
     rf"(?P<num>{DIGITS}(?P<ord>st|nd|rd|th)?(?![\w])|\b{NUMBER_WORD}\b)"
     rf"(?P<scale>[\s-]+{SCALE}\b)?(?P<pct>\s?%|\s+per\s?cent\b)?(?P<mu>(?:-\s?|\s+)(?:{MEASURES})\b)?",
     re.I,
@@ -43,7 +43,8 @@ PERIOD_WORDS = re.compile(
 RANGE = re.compile(
     r"\b(?:from\s+((?:19|20)\d\d)\s+(?:to|until|through)\s+((?:19|20)\d\d)|between\s+((?:19|20)\d\d)\s+and\s+((?:19|20)\d\d)|((?:19|20)\d\d)\s?[-–]\s?((?:19|20)\d\d))\b"
 )
-AS_OF = re.compile(r"\b(?:as of|as at|in|since|by the end of|at the end of)\s+((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d)\b")
+SINCE = re.compile(r"\bsince\s+(?:(?:19|20)\d\d)\b")
+AS_OF = re.compile(r"\b(?:as of|as at|in|by the end of|at the end of)\s+((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d)\b")
 BY_YEAR = re.compile(r"\bby\s+((?:19|20)\d\d)\b")
 
 
@@ -61,7 +62,7 @@ def _skip_reason(m: re.Match[str], text: str, sentence_start: int, ordinals: boo
     after = text[m.end("num") : m.end("num") + 12]
     if ordinal:
         return None if ordinals and not (start == sentence_start and is_word) else "ordinal"
-    if plain.isdigit() and len(plain) == 4 and 1800 <= int(plain) <= 2100 and not (m.group("cur") or m.group("scale") or m.group("pct")):
+    if num.isdigit() and len(num) == 4 and 1800 <= int(plain) <= 2100 and not (m.group("cur") or m.group("scale") or m.group("pct")):
         return "year"
     if before.lower().rstrip(".,") in MONTHS or re.match(r"\s+(?:" + "|".join(MONTHS) + r")\b", after, re.I):
         return "date"
@@ -72,6 +73,9 @@ def _skip_reason(m: re.Match[str], text: str, sentence_start: int, ordinals: boo
             return "name or label"
         if (start == sentence_start == 0 and re.match(r"[.)]\s", after)) or text[start - 1 : start] == "(":
             return "list number"
+    digit_run = (re.match(r" \d", after) and not m.group("scale")) or re.search(r"[+\d]\s?$", text[: m.start()])
+    if not is_word and digit_run:
+        return "phone or code"
     if is_word and num.lower() in ("two", "both") and PAIRS.match(text, m.end("num")):
         return "the two sides"
     if is_word and num.lower() in ("one", "zero") and not m.group("scale"):
@@ -116,7 +120,7 @@ def _when(text: str, sentence: tuple[int, int], clause_end: int, at: int, source
     if m := RANGE.search(after):
         years = [g for g in m.groups() if g]
         return {"period": f"{years[0]}-{years[1]}", "as_of": None}
-    if m := BY_YEAR.search(clause):
+    if m := BY_YEAR.search(clause) or SINCE.search(clause):
         return {"period": m.group(0), "as_of": None}
     if m := AS_OF.search(whole):
         return {"period": None, "as_of": parse_date(m.group(1)) or m.group(1)[-4:]}

@@ -112,6 +112,16 @@ def read_byline(block: str, info: SourceInfo) -> bool:
     return True
 
 
+def speaker_from_title(info: SourceInfo) -> None:
+    """ "Remarks by Foreign Minister Sara Ahmed at ...": the speaker is the author, the title their role."""
+    from .people import TITLED
+
+    m = re.search(r"\b(?:Remarks|Speech|Address|Statement|Keynote)\s+(?:\w+\s+)?by\s+", info.title or "")
+    found = TITLED.match(info.title or "", m.end()) if m else None
+    if found and info.author is None:
+        info.author, info.author_role = found.group("name"), " ".join(found.group("title").split())
+
+
 def header_and_body(raw_blocks: list[str], info: SourceInfo) -> list[str]:
     """Take the header blocks (title, byline, dateline, kind line) into ``info``; return the body blocks."""
     index = 0
@@ -126,6 +136,7 @@ def header_and_body(raw_blocks: list[str], info: SourceInfo) -> list[str]:
         elif info.title is None and is_short_line(block):
             info.title = block.lstrip("—–-•* ").strip() or None
             info.kind = info.kind or kind_from_words(block)
+            speaker_from_title(info)
         else:
             break
         index += 1

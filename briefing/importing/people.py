@@ -6,15 +6,17 @@ import re
 from dataclasses import dataclass
 
 TITLES = [
-    "Deputy Prime Minister", "Prime Minister", "Vice President", "Vice Premier", "Foreign Minister", "Minister of State",
+    "Deputy Prime Minister", "Prime Minister", "Deputy Foreign Minister", "Vice President", "Vice Premier", "Foreign Minister", "Minister of State",
     "Deputy Minister", "Vice Minister", "Chief Minister", "Finance Minister", "Defence Minister", "Defense Minister",
     "Trade Minister", "Minister", "President", "Premier", "State Councilor", "Chancellor", "Secretary-General",
     "Secretary General", "Secretary of State", "Foreign Secretary", "Secretary", "Ambassador", "High Commissioner",
     "Commissioner", "Chairman", "Chairperson", "Chairwoman", "Governor", "Senator", "Director-General", "Director General",
     "Director", "Spokesperson", "Spokesman", "Spokeswoman", "Special Envoy", "Envoy", "King", "Queen", "Crown Prince",
-    "Emir", "Sheikh", "Field Marshal", "General", "Admiral", "Professor", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "Mayor",
+    "Emir", "Sheikh", "Field Marshal", "General", "Admiral", "Professor", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "Dr", "Mr", "Mrs", "Ms", "Mayor",
 ]  # fmt: skip
-_TITLE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+_TITLE = r"Minister (?:for|of) [A-Z][a-z]+(?: and [A-Z][a-z]+)?(?=\s+[A-Z])|" + "|".join(
+    re.escape(t) + (r"(?=\s)" if t[-1].isalpha() else "") for t in sorted(TITLES, key=len, reverse=True)
+)
 _NAME_WORD = r"(?!(?:The|This|That|These|Both|China|Pakistan|During|In|On|At|And|But|He|She|We|They|It)\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
 _ADJ = r"(?:(?:Chinese|Pakistani|Kazakh|Kazakhstani|Uzbek|Afghan|Iranian|Indian|Turkish|Saudi|British|American|French|German|Federal|Provincial|Acting|Former)\s+)?"
@@ -55,6 +57,19 @@ def mentions(text: str) -> list[Mention]:
     return sorted(found, key=lambda f: f.start)
 
 
+THE_TITLE = re.compile(rf"\b[Tt]he\s+(?P<title>{_TITLE})\b(?!\s+(?:of|for)\b)")
+
+
+def with_titles(text: str, people: People) -> list[Mention]:
+    """:func:`mentions`, plus "the Chief Minister" where the source names exactly one person with that title."""
+    found = mentions(text)
+    for m in THE_TITLE.finditer(text):
+        name = people.only_one_titled(m.group("title"))
+        if name and not any(f.start <= m.start("title") < f.end for f in found):
+            found.append(Mention(m.start(), m.end(), name, m.group("title"), None))
+    return sorted(found, key=lambda f: f.start)
+
+
 class People:
     """The people a whole source names, so "Prime Minister Shehbaz" resolves to "Shehbaz Sharif"."""
 
@@ -71,6 +86,10 @@ class People:
             n for n in self.names if len(n.split()) > len(words) and (n.split()[: len(words)] == words or n.split()[-len(words) :] == words)
         ]
         return max(longer, key=len) if len(set(longer)) == 1 else name
+
+    def only_one_titled(self, title: str) -> str | None:
+        names = {self.full_name(n) for n, (t, _r) in self.names.items() if t and t.split()[-len(title.split()) :] == title.split()}
+        return names.pop() if len(names) == 1 else None
 
     def title_of(self, name: str) -> str | None:
         return self.names.get(name, (None, None))[0]

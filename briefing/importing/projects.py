@@ -15,7 +15,7 @@ NAMED = re.compile(
     r"(?P<tail>(?:\s+[a-z]+)?\s+(?:project|plant|programme|program)\b)?"
 )
 COMMON = re.compile(
-    r"\bthe\s+(?P<name>(?!(?:next|first|same|new|other|whole|entire|said|above|overall|following)\b)(?:[\w’'-]+\s+){1,4}(?:plant|project|programme|program))\b"
+    r"\bthe\s+(?P<name>(?!(?:next|first|same|new|other|whole|entire|said|above|overall|following)\b)(?:[\w’'-]+\s+){1,4}(?:plant|project|programme|program|scheme))\b"
     r"|(?<=[\s,])(?P<num>\d[\d,.]*\s+(?:million|billion)?-?\s?[a-z]+(?:\s+[a-z]+){0,3}\s+(?:project|plant|programme|program))\b"
 )
 _LEAD = re.compile(r"^(?:(?:The|A|An|In|On|At|Since|With|During|This|Our|Its|And|But|Both|We|[A-Z][a-z]+[’']s)\s+)+")
@@ -25,20 +25,23 @@ STATUS = [
         r"put into operation|started operation|began operation|in operation|(?:go|gone|went|come) into production|operational|commissioned|opened",
         "operational",
     ),
-    (r"has served|have served|has treated|has expanded|produces|serves", "operational"),
+    (r"has served|have served|has treated|has expanded|produces|serves|has carried|had carried", "operational"),
     (
         r"undergone successfully|been completed|was completed|completed|concluded|finished|(?:was|were|has been|have been) launched",
         "completed",
     ),
     (r"implementation of|under construction|under way|underway|being built|ensure the comprehensive development", "under way"),
     (r"announced|commitment to|committed to offer|pledged", "announced"),
-    (r"will (?:build|upgrade|modernize|modernise|develop|advance)|plans? to|planned|proposed|to build", "planned"),
+    (
+        r"(?:will|would|to|should) be completed|will (?:build|upgrade|modernize|modernise|develop|advance)|plans? to|planned|proposed|to build",
+        "planned",
+    ),
 ]
 
 
 def _status(text: str, span: tuple[int, int]) -> tuple[str | None, tuple[int, int] | None]:
-    """The nearest status words in the name's sentence (after the name first, then before it)."""
-    s, e = sentence_at(text, span[0])
+    """The nearest status words in the name's clause (after the name first, then before it)."""
+    s, e = _clause(text, span)
     best: tuple[int, str, tuple[int, int]] | None = None
     for words, status in STATUS:
         for m in re.finditer(rf"\b(?:{words})\b", text[s:e]):
@@ -49,6 +52,14 @@ def _status(text: str, span: tuple[int, int]) -> tuple[str | None, tuple[int, in
             if best is None or distance < best[0]:
                 best = (distance, status, (start, end))
     return (best[1], best[2]) if best and best[0] < 160 else (None, None)
+
+
+def _clause(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    s, e = sentence_at(text, span[0])
+    cuts = list(re.finditer(r",\s|\s+and that\s", text[s:e]))
+    start = max([s + m.end() for m in cuts if s + m.end() <= span[0]] or [s])
+    end = min([s + m.start() for m in cuts if s + m.start() >= span[1]] or [e])
+    return start, end
 
 
 def _candidate(number: int, text: str, span: tuple[int, int]) -> Candidate:

@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 
 from .model import SourceDocument, SourceInfo
-from .paragraphs import HEADER_RULE, header_and_body, kind_from_words, number
+from .paragraphs import HEADER_RULE, header_and_body, kind_from_words, number, speaker_from_title
 
 RULE = (
     "Each non-empty paragraph of the Word document's body is one paragraph (line breaks as spaces); "
@@ -41,6 +41,7 @@ def read_docx(path: Path, data: bytes) -> SourceDocument:
     info.title = info.title or (document.core_properties.title or "").strip() or None
     if info.title:
         info.kind = kind_from_words(info.title)
+        speaker_from_title(info)
     lead = 0
     while lead < len(levels) and levels[lead] == 0 and lead < 5:
         lead += 1

@@ -7,7 +7,7 @@ from pathlib import Path
 import trafilatura
 
 from .model import SourceDocument, SourceInfo
-from .paragraphs import HEADER_RULE, header_and_body, kind_from_words, number, parse_date
+from .paragraphs import HEADER_RULE, header_and_body, kind_from_words, number, parse_date, speaker_from_title
 from .readers import decode_text
 
 RULE = (
@@ -51,6 +51,7 @@ def read_html(path: Path, data: bytes) -> SourceDocument:
         info.title = items[0][0]
         items = items[1:]
     info.kind = kind_from_words(info.title or "") or "web-page"
+    speaker_from_title(info)
     lead = 0
     while lead < len(items) and items[lead][1] == 0 and lead < 5:
         lead += 1

@@ -7,7 +7,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from .model import SourceDocument, SourceInfo
-from .paragraphs import HEADER_RULE, header_and_body, kind_from_words, number
+from .paragraphs import HEADER_RULE, header_and_body, kind_from_words, number, speaker_from_title
 from .readers import decode_text
 
 RULE = (
@@ -52,6 +52,7 @@ def read_markdown(path: Path, data: bytes) -> SourceDocument:
     if items and items[0][1] == 1:
         info.title = items[0][0]
         info.kind = kind_from_words(info.title)
+        speaker_from_title(info)
         items = items[1:]
     body = header_and_body([t for t, _ in items], info)
     levels = [lv for _, lv in items[len(items) - len(body) :]]

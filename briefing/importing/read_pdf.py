@@ -13,7 +13,7 @@ import pypdf
 
 from ..errors import SourceError, located
 from .model import Paragraph, SourceDocument, SourceInfo
-from .paragraphs import HEADER_RULE, header_and_body, kind_from_words
+from .paragraphs import HEADER_RULE, header_and_body, kind_from_words, speaker_from_title
 
 RULE = (
     "The text of each page as pypdf extracts it, in lines. A new paragraph starts where the gap above a line is "
@@ -103,9 +103,7 @@ def read_pdf(path: Path, data: bytes) -> SourceDocument:
     pages = [_page_lines(page) for page in reader.pages]
     sizes = Counter(round(line.size, 1) for lines in pages for line in lines)
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
-    gaps = Counter(
-        round(a.y - b.y, 1) for lines in pages for a, b in itertools.pairwise(lines) if a.y > b.y and abs(a.size - b.size) < 0.5
-    )
+    gaps = Counter(round(a.y - b.y, 1) for lines in pages for a, b in itertools.pairwise(lines) if a.y > b.y and abs(a.size - b.size) < 0.5)
     spacing = gaps.most_common(1)[0][0] if gaps else body_size * 1.2
     info = SourceInfo(paragraphing=RULE)
     meta = reader.metadata or {}
@@ -125,6 +123,7 @@ def _take_header(found: list[tuple[str, int]], info: SourceInfo) -> list[tuple[s
     if found and found[0][1] and info.title is None:
         info.title = found[0][0]
         info.kind = kind_from_words(info.title)
+        speaker_from_title(info)
         found = found[1:]
     lead = 0
     while lead < len(found) and found[lead][1] == 0 and lead < 5:

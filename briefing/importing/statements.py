@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .model import Candidate
-from .people import PRONOUN, Mention, People, mentions
+from .people import PRONOUN, Mention, People, with_titles
 from .sentences import previous_sentence, sentence_at, sentence_spans
 
 _FINITE = (
@@ -37,7 +37,7 @@ def _inside_quotes(text: str, at: int) -> bool:
 def reported_in(number: int, text: str, people: People, occasion: str | None, date: str | None) -> list[Candidate]:
     """Reported statements in one paragraph: each reporting verb with its named speaker and the clause it reports."""
     out: list[Candidate] = []
-    found = mentions(text)
+    found = with_titles(text, people)
     for s_start, s_end in sentence_spans(text):
         verbs = [m for m in REPORTING.finditer(text, s_start, s_end) if not _inside_quotes(text, m.start())]
         previous: Candidate | None = None
@@ -89,14 +89,14 @@ def _trim_end(text: str, start: int, end: int) -> int:
 def direct_in(number: int, text: str, prev_text: str | None, people: People, occasion: str | None, date: str | None) -> list[Candidate]:
     """Direct quotations: quoted text of four words or more, attributed to a person named in the same or the previous sentence."""
     out: list[Candidate] = []
-    found = mentions(text)
+    found = with_titles(text, people)
     for q in QUOTE.finditer(text):
         group = "c" if q.group("c") is not None else "s"
         start, end = q.span(group)
         words = text[start:end].split()
         if len(words) < 4:
             continue
-        speaker = _quote_speaker(text, found, q, prev_text)
+        speaker = _quote_speaker(text, found, q, prev_text, people)
         if speaker is None:
             continue
         fields = speaker.as_fields(people) | {"quote_kind": "direct", "verb": None, "occasion": occasion, "date": date}
@@ -105,7 +105,7 @@ def direct_in(number: int, text: str, prev_text: str | None, people: People, occ
     return out
 
 
-def _quote_speaker(text: str, found: list[Mention], q: re.Match[str], prev_text: str | None) -> Mention | None:
+def _quote_speaker(text: str, found: list[Mention], q: re.Match[str], prev_text: str | None, people: People) -> Mention | None:
     s_start, s_end = sentence_at(text, q.start())
     outside = [m for m in found if s_start <= m.start < s_end and not (q.start() <= m.start < q.end())]
     lead_in = text[s_start : q.start()]
@@ -119,7 +119,7 @@ def _quote_speaker(text: str, found: list[Mention], q: re.Match[str], prev_text:
         if earlier:
             return earlier[-1]
     if prev is None and prev_text and lead_in.strip() == "" and ATTRIBUTION_CUE.search(tail + " said"):
-        earlier = mentions(prev_text)
+        earlier = with_titles(prev_text, people)
         if earlier:
             last = earlier[-1]
             return Mention(-1, -1, last.name, last.title, last.role)
