@@ -12,6 +12,7 @@ from .model import Candidate, ImportResult
 SCHEMA_LINE = "yaml-language-server: $schema=../assets/schemas/content-pack.schema.json"
 PLURAL = {"pillar": "pillars", "figure": "figures", "quotation": "quotations", "event": "events", "project": "projects"}
 DEFAULT_STATUS = "announced"  # the status enum needs a value; a source that names no status gets this, with a comment
+DEFAULT_KIND = "article"  # likewise the source kind, when the document does not name it
 
 
 def citation(result: ImportResult, c: Candidate, doc_id: str = "main") -> CommentedMap:
@@ -38,9 +39,12 @@ def _flow(values: list[int]) -> CommentedSeq:
 def _source(result: ImportResult, doc_id: str) -> CommentedMap:
     info, doc = result.document.info, result.document
     source = CommentedMap(id=doc_id, title=info.title or doc.path.name)
-    for key in ("author", "author_role", "publication", "date", "url", "kind"):
+    for key in ("author", "author_role", "publication", "date", "url"):
         if getattr(info, key):
             source[key] = getattr(info, key)
+    source["kind"] = info.kind or DEFAULT_KIND
+    if not info.kind:
+        source.yaml_add_eol_comment("the document does not say its kind: check it", "kind")
     source["paragraphing"] = info.paragraphing
     return source
 
