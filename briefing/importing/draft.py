@@ -26,6 +26,8 @@ def citation(result: ImportResult, c: Candidate, doc_id: str = "main") -> Commen
     else:
         cite["paragraph"] = c.paragraph
         cite["span"] = _flow(list(c.span))
+    if c.note:
+        cite["note"] = c.note
     cite.fa.set_flow_style()
     return cite
 
@@ -36,12 +38,13 @@ def _flow(values: list[int]) -> CommentedSeq:
     return seq
 
 
-def _source(result: ImportResult, doc_id: str) -> CommentedMap:
+def source_entry(result: ImportResult, doc_id: str) -> CommentedMap:
     info, doc = result.document.info, result.document
     source = CommentedMap(id=doc_id, title=info.title or doc.path.name)
-    for key in ("author", "author_role", "publication", "date", "url"):
+    for key in ("author", "author_role", "publication", "date"):
         if getattr(info, key):
             source[key] = getattr(info, key)
+    source["url"] = info.url or doc.path.resolve().as_uri()  # the file itself, so the app can show an item's words in place
     source["kind"] = info.kind or DEFAULT_KIND
     if not info.kind:
         source.yaml_add_eol_comment("the document does not say its kind: check it", "kind")
@@ -49,7 +52,7 @@ def _source(result: ImportResult, doc_id: str) -> CommentedMap:
     return source
 
 
-def _item(result: ImportResult, c: Candidate) -> CommentedMap:
+def item_entry(result: ImportResult, c: Candidate, *, reviewed: bool = False, doc_id: str = "main") -> CommentedMap:
     f = c.fields
     item = CommentedMap(id=c.id)
     if c.kind == "pillar":
@@ -78,27 +81,41 @@ def _item(result: ImportResult, c: Candidate) -> CommentedMap:
             item.yaml_add_eol_comment("the source gives no status: check it", "status")
     if c.kind != "pillar":
         item["pillar"] = c.pillar
-    item["source"] = citation(result, c)
-    item["review"] = "pending"
+    item["source"] = citation(result, c, doc_id)
+    if not reviewed:
+        item["review"] = "pending"
     return item
 
 
-def draft_pack(result: ImportResult, pack_id: str | None = None, kinds: set[str] | None = None) -> CommentedMap:
-    """The pack as a ruamel mapping; ``kinds`` limits which candidate kinds are included (pillars always are)."""
+def draft_pack(
+    result: ImportResult,
+    pack_id: str | None = None,
+    kinds: set[str] | None = None,
+    *,
+    candidates: list[Candidate] | None = None,
+    reviewed: frozenset[str] = frozenset(),
+    title: str | None = None,
+) -> CommentedMap:
+    """The pack as a ruamel mapping.
+
+    ``candidates`` (default: all of the result's) are the items; ``kinds`` limits them
+    (pillars always stay). Items whose id is in ``reviewed`` were edited by the officer
+    and lose their ``review: pending`` mark.
+    """
     info = result.document.info
-    pack = CommentedMap(
-        format=2, pack=pack_id or slug(info.title or result.document.path.stem, 6), title=info.title or result.document.path.stem
-    )
-    pack["sources"] = [_source(result, "main")]
+    chosen_all = result.candidates if candidates is None else candidates
+    pack = CommentedMap(format=2, pack=pack_id or slug(info.title or result.document.path.stem, 6))
+    pack["title"] = title or info.title or result.document.path.stem
+    pack["sources"] = [source_entry(result, "main")]
     for kind, plural in PLURAL.items():
-        chosen = [c for c in result.candidates if c.kind == kind and (kinds is None or kind == "pillar" or kind in kinds)]
+        chosen = [c for c in chosen_all if c.kind == kind and (kinds is None or kind == "pillar" or kind in kinds)]
         if chosen:
-            pack[plural] = [_item(result, c) for c in chosen]
+            pack[plural] = [item_entry(result, c, reviewed=c.id in reviewed) for c in chosen]
     missing = [k for k in ("title", "author", "date", "kind") if not getattr(info, k)]
     note = f"\nThe document does not say its {', '.join(missing)}: add them to the source if you know them." if missing else ""
     pack.yaml_set_start_comment(
         f"{SCHEMA_LINE}\n\nDraft drawn by `briefing import` from {result.document.path.name}. Every item is the source's own words at its\n"
-        f"span and is marked `review: pending`: titles, labels and summaries are still to be written in our words.{note}"
+        f"span; items marked `review: pending` still need titles, labels and summaries in our words.{note}"
     )
     return pack
 

@@ -79,6 +79,7 @@ class Candidate:
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     pillar: str | None = None
     id: str = ""
+    note: str | None = None  # for the citation, e.g. "also paragraph 9" after a merge
 
     def as_json(self) -> dict[str, Any]:
         return {
