@@ -12,7 +12,9 @@ flagged, so a pillar drawn from one can cite it.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from ..errors import SourceError, located
 from .model import Paragraph, SourceInfo
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
@@ -38,6 +40,19 @@ KIND_WORDS = [
 ]
 HONORIFICS = re.compile(r"^(?:(?:H\.\s?E\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Sir|Dame|His Excellency|Her Excellency)\s+)+")
 _KIND_LINE = re.compile(r"^(?:press release|for immediate release|joint statement|communiqu[ée]|statement|speech|transcript)\b", re.I)
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """UTF-8 text (a byte-order mark is dropped); anything else is a SourceError."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            f"not UTF-8 text (byte {exc.start})", location=located(path), hint="save the file as UTF-8 and import it again"
+        ) from None
+    if "\x00" in text:
+        raise SourceError("the file holds binary data, not text", location=located(path), hint="import the document itself")
+    return text
 
 
 def blocks(text: str) -> list[str]:

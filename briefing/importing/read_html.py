@@ -7,8 +7,7 @@ from pathlib import Path
 import trafilatura
 
 from .model import SourceDocument, SourceInfo
-from .paragraphs import HEADER_RULE, header_and_body, kind_from_words, number, parse_date, speaker_from_title
-from .readers import decode_text
+from .paragraphs import HEADER_RULE, decode_text, header_and_body, kind_from_words, number, parse_date, speaker_from_title
 
 RULE = (
     "The main text as trafilatura extracts it (menus, navigation, footers and comments left out): each heading, "

@@ -7,8 +7,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from .model import SourceDocument, SourceInfo
-from .paragraphs import HEADER_RULE, header_and_body, kind_from_words, number, speaker_from_title
-from .readers import decode_text
+from .paragraphs import HEADER_RULE, decode_text, header_and_body, kind_from_words, number, speaker_from_title
 
 RULE = (
     "Each heading, paragraph and list item of the Markdown (CommonMark) is one paragraph, as plain text "

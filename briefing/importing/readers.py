@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import SourceError, located
 from .model import SourceDocument, SourceInfo
-from .paragraphs import HEADER_RULE, blocks, header_and_body, number
+from .paragraphs import HEADER_RULE, blocks, decode_text, header_and_body, number
 
 MAX_BYTES = 50 * 1024 * 1024
 SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html"}
@@ -71,19 +71,6 @@ def _reader(kind: str) -> Callable[[Path, bytes], SourceDocument]:
     from .read_html import read_html
 
     return read_html
-
-
-def decode_text(path: Path, data: bytes) -> str:
-    """UTF-8 text (a byte-order mark is dropped); anything else is a SourceError."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceError(
-            f"not UTF-8 text (byte {exc.start})", location=located(path), hint="save the file as UTF-8 and import it again"
-        ) from None
-    if "\x00" in text:
-        raise SourceError("the file holds binary data, not text", location=located(path), hint="import the document itself")
-    return text
 
 
 def read_text(path: Path, data: bytes) -> SourceDocument:
