@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError
 from .draft import draft_pack
 from .model import Candidate, ImportResult
+from .writer import write_pack
 
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 EDITABLE: dict[str, tuple[str, ...]] = {
@@ -148,3 +150,11 @@ def _number(value: Any) -> int | float:
     except ValueError:
         raise SourceError(f"{value!r} is not a number", hint="write the value in digits, e.g. 250000000") from None
     return int(number) if number.is_integer() else number
+
+
+def save_new_pack(review: Review, path: str | Path, pack_id: str, title: str | None = None) -> Path:
+    """Write the accepted items as a new pack at ``path`` (never over an existing file); return the path."""
+    path = Path(path)
+    if path.exists():
+        raise SourceError(f"{path} already exists", hint="choose another pack id")
+    return write_pack(review.pack(pack_id, title), path)
