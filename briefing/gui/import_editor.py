@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ..errors import BriefingError
@@ -49,8 +49,8 @@ class CandidateEditor(QWidget):
             self.form.addRow(f"{_label(name)}:", self._editor(name, c.fields.get(name)))
         if c.kind != "pillar":
             self.form.addRow("Pillar:", self._pillar_box(c.pillar))
-        for widget in self.findChildren(QWidget, "", Qt.FindChildOption.FindDirectChildrenOnly):
-            if not widget.isWindow():
+        for widget in [*self.editors.values(), self.pillar_box]:
+            if widget is not None:
                 widget.show()  # at once, so Ctrl+E can focus them (a layout shows new children only later)
 
     def _editor(self, name: str, value) -> QWidget:
