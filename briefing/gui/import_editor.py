@@ -64,6 +64,7 @@ class CandidateEditor(QWidget):
             self.editors[name] = box
             return box
         line = describe(QLineEdit("" if value is None else str(value), self), _label(name), tip)
+        line.setCursorPosition(0)
         line.editingFinished.connect(lambda n=name, e=line: self._set(n, e.text().strip() or None))
         self.editors[name] = line
         return line

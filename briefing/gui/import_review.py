@@ -34,7 +34,7 @@ from ..errors import BriefingError
 from ..importing.extract import slug
 from ..importing.review import PENDING, Review, save_new_pack
 from .import_editor import CandidateEditor
-from .import_model import CandidatesModel
+from .import_model import KIND_COLOURS, CandidatesModel
 from .import_source_view import SourceView
 from .widgets import describe
 
@@ -140,10 +140,11 @@ class ImportReviewDialog(QDialog):
         self.editor = CandidateEditor(self.review, lambda message: self.report_error("Cannot change the item", message), self)
         self.editor.changed.connect(self._changed)
         self.counts = describe(QLabel(self), "Review progress", "How many candidates are accepted, rejected and still to review")
-        self.hint = QLabel(
-            "Ctrl+Down/Up: next/previous · Ctrl+Return: accept · Ctrl+R: reject · Ctrl+M: merge · Ctrl+E: edit · Ctrl+S: save", self
+        legend = " ".join(f'<span style="background:{colour}">&nbsp;{kind}&nbsp;</span>' for kind, colour in KIND_COLOURS.items())
+        keys = "Ctrl+Down/Up: next/previous · Ctrl+Return: accept · Ctrl+R: reject · Ctrl+M: merge · Ctrl+E: edit · Ctrl+P: pillar · Ctrl+S: save"
+        self.hint = describe(
+            QLabel(f'{legend} &nbsp; <span style="color:#6b7280">{keys}</span>', self), "Legend", "Highlight colours and keys"
         )
-        self.hint.setStyleSheet("color:#6b7280")
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.addWidget(self.table, 3)
@@ -153,8 +154,9 @@ class ImportReviewDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.source_view)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([720, 580])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.hint)

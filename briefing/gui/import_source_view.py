@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QTextEdit
 
 from ..importing.review import REJECTED, Review
@@ -33,9 +33,12 @@ class SourceView(QTextEdit):
         cursor = QTextCursor(document)
         number_format = QTextCharFormat()
         number_format.setForeground(QColor("#6b7280"))
+        spacing = QTextBlockFormat()
+        spacing.setBottomMargin(8)
+        cursor.setBlockFormat(spacing)
         for i, paragraph in enumerate(self.review.result.document.paragraphs):
             if i:
-                cursor.insertBlock()
+                cursor.insertBlock(spacing)
             where = f"¶{paragraph.number}" + (f"  p. {paragraph.page}" if paragraph.page else "")
             cursor.insertText(f"{where}   ", number_format)
             body = QTextCharFormat()
@@ -89,7 +92,9 @@ class SourceView(QTextEdit):
         selection.format.setBackground(QColor("#f59e0b"))
         selection.format.setProperty(QTextFormat.Property.OutlinePen, QColor("#b45309"))
         self.setExtraSelections([selection])
-        self.setTextCursor(cursor)
+        caret = QTextCursor(self.document())
+        caret.setPosition(end)
+        self.setTextCursor(caret)  # no selection: the outline above is the highlight
         self.ensureCursorVisible()
 
     def selected_words(self, row: int) -> str:
