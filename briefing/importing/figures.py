@@ -138,6 +138,14 @@ def _label_span(text: str, sentence: tuple[int, int], at: int) -> tuple[int, int
     return start, end
 
 
+def _display_end(m: re.Match[str]) -> int:
+    """The display stops before the unit (templates show "display unit"), except a unit joined by a hyphen ("10 million-kilowatt")."""
+    mu = m.group("mu")
+    if mu and mu.startswith("-"):
+        return m.end("mu")
+    return m.end("scale") if m.group("scale") else m.end("num")
+
+
 def _clause_end(text: str, sentence: tuple[int, int], at: int) -> int:
     m = re.compile(r"[,;:]\s").search(text, at, sentence[1])
     return m.start() if m else sentence[1]
@@ -150,12 +158,8 @@ def figures_in(number: int, text: str, source_date: str | None, *, ordinals: boo
         sentence = sentence_at(text, m.start())
         if _skip_reason(m, text, sentence[0], ordinals):
             continue
-        start, end = m.start(), m.end()
-        while end > start and text[end - 1] in " -":
-            end -= 1
+        start, end = m.start(), _display_end(m)
         ordinal = bool(m.group("ord")) or (not m.group("num")[0].isdigit() and (word_value(m.group("num")) or (0, False))[1])
-        if ordinal and re.match(r"\s+anniversary\b", text[end:]):
-            end += len(re.match(r"\s+anniversary\b", text[end:]).group(0))
         qualifier = "ordinal" if ordinal else QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()), "exact")
         unit, unit_span = _unit(m, text)
         label = _label_span(text, sentence, start)

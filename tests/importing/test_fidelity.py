@@ -97,8 +97,15 @@ def test_pdf_is_cited_by_page(built_gold):
     assert all("paragraph" not in item["source"] for plural in PLURALS for item in pack.get(plural, []))
 
 
+def test_display_leaves_the_unit_to_unit(seed_text):
+    figures = {c.text: c.fields["unit"] for c in import_file(seed_text).of_kind("figure")}
+    assert figures["74"] == "years" and figures["three"] == "months" and figures["1,000"] in ("young Pakistani agricultural", "tons")
+    assert figures["10 million-kilowatt"] == "kilowatt" and figures["over 250 million"] == "passenger trips"
+
+
 def test_ordinals_and_years_only_when_asked(seed_text):
     plain_run = [c.text for c in import_file(seed_text).of_kind("figure")]
     assert not [t for t in plain_run if re.search(r"\d(st|nd|rd|th)\b|twenty-fifth|^\d{4}$", t)]
     with_ordinals = [c for c in import_file(seed_text, ordinals=True).of_kind("figure") if c.fields["qualifier"] == "ordinal"]
-    assert sorted({c.text for c in with_ordinals}) == ["75th anniversary", "80th anniversary", "twenty-fifth"]
+    assert sorted({c.text for c in with_ordinals}) == ["75th", "80th", "twenty-fifth"]
+    assert {c.fields["unit"] for c in with_ordinals} == {"anniversary", "meeting"}
