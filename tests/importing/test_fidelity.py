@@ -109,3 +109,17 @@ def test_ordinals_and_years_only_when_asked(seed_text):
     with_ordinals = [c for c in import_file(seed_text, ordinals=True).of_kind("figure") if c.fields["qualifier"] == "ordinal"]
     assert sorted({c.text for c in with_ordinals}) == ["75th", "80th", "twenty-fifth"]
     assert {c.fields["unit"] for c in with_ordinals} == {"anniversary", "meeting"}
+
+
+def test_excerpt_finds_the_cited_words_in_the_file(built_gold, seed_text):
+    from briefing.importing.excerpt import excerpt
+
+    for path in (seed_text, built_gold / "report-excerpt.pdf"):
+        pack = plain(YAML(typ="safe").load(dump(draft_pack(import_file(path)))))
+        url = pack["sources"][0]["url"]
+        for item in pack["figures"]:
+            found = excerpt(url, item["source"])
+            assert found is not None and found.words == item["display"]
+    assert excerpt(None, {"paragraph": 1, "span": [0, 1]}) is None
+    assert excerpt(seed_text.as_uri(), {"paragraph": 99, "span": [0, 1]}) is None
+    assert excerpt(seed_text.as_uri(), {"paragraph": 1}) is None
