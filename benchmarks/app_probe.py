@@ -3,6 +3,7 @@
     python benchmarks/app_probe.py preview [--edits 12] [--layout first-run|resized|resized-fixed]
                                                           # edit -> new page on screen; GUI-thread heartbeat
     python benchmarks/app_probe.py start                  # launch -> first event-loop turn after show (the app)
+    python benchmarks/app_probe.py start-usable           # launch -> panels built over the loaded library (MainWindow.ready)
     python benchmarks/app_probe.py start-bare             # the same for a bare PySide6 window
     python benchmarks/app_probe.py scale --content DIR    # big library: tree, scrolling, typing, peak memory
 
@@ -264,7 +265,7 @@ def preview_run(edits: int, default_layout: bool = True, fixed: bool = False) ->
         window.preview.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
     guard = FlipGuard(window.preview.view)
     watch = PreviewWatch(window)
-    window.open_file(sample_copy())
+    window.files.open_file(sample_copy())
     first_shown = watch.wait_shown()
     heartbeat = Heartbeat()
     rows = edit_rows(window, watch, heartbeat, edits)
@@ -317,6 +318,20 @@ def start_app() -> None:
 
     application()
     QTimer.singleShot(0, report_ready_and_exit)  # fires on the first event-loop turn, after show() and the library load
+    run()
+
+
+def start_usable() -> None:
+    """Launch the app as ``start`` does, and report when its panels are built over the loaded library."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from briefing.gui.app import application, run
+
+    application()
+    poll = QTimer()
+    poll.timeout.connect(lambda: any(getattr(w, "ready", False) for w in QApplication.topLevelWidgets()) and report_ready_and_exit())
+    poll.start(2)
     run()
 
 
@@ -407,7 +422,7 @@ def measure_scale(content: Path, word: str, frames: int) -> dict:
     scroll = scroll_tree(panel.tree, frames)
     typing = type_in_search(panel, word)
     spin(0.1)
-    window.open_file(sample_copy())
+    window.files.open_file(sample_copy())
     wait_until(lambda: window.preview.result is not None)
     result = {
         "items": items,
@@ -425,8 +440,8 @@ def measure_scale(content: Path, word: str, frames: int) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv in (["start"], ["start-bare"]):  # no argparse: the start probes import only what they measure
-        start_app() if argv[0] == "start" else start_bare()
+    if argv in (["start"], ["start-usable"], ["start-bare"]):  # no argparse: the start probes import only what they measure
+        {"start": start_app, "start-usable": start_usable, "start-bare": start_bare}[argv[0]]()
         return 0
     import argparse
 

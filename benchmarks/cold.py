@@ -76,5 +76,12 @@ def _time_to_ready(mode: str, env: dict[str, str]) -> tuple[float, float]:
 def measure_app_start(home: Path, rounds: int) -> dict:
     """The app (briefing.gui.app.run, bundled library) against a bare PySide6 window, alternating."""
     env = bench_env(home)
-    samples = alternate({"app": lambda: _time_to_ready("start", env), "bare": lambda: _time_to_ready("start-bare", env)}, rounds)
+    samples = alternate(
+        {
+            "app": lambda: _time_to_ready("start", env),
+            "usable": lambda: _time_to_ready("start-usable", env),
+            "bare": lambda: _time_to_ready("start-bare", env),
+        },
+        rounds,
+    )
     return split_wall_cpu(samples)

@@ -151,8 +151,11 @@ def section_start(plan: Plan, ctx: dict) -> tuple[list[Row], dict]:
 
     result = cold.measure_app_start(ctx["home"], plan.start_rounds)
     ours, bare = result["app"].median, result["bare"].median
-    return [Row("4.start", "App start -> interactive window (library loaded)", ms(ours), ms(bare), ours / bare, "<= 1.5x bare PySide6 window",
-                ours / bare <= 1.5, f"n={result['app'].n} each, alternating; {_cpu_note(result, 'app')}")], result  # fmt: skip
+    usable = result["usable"].median
+    return [Row("4.start", "App start -> window shown (\"Loading library...\")", ms(ours), ms(bare), ours / bare, "<= 1.5x bare PySide6 window",
+                ours / bare <= 1.5, f"n={result['app'].n} each, alternating; {_cpu_note(result, 'app')}"),
+            Row("4.usable", "  -> panels built over the loaded library", ms(usable), ms(bare), usable / bare, "", None,
+                f"library loaded and panels imported on a pool thread; {_cpu_note(result, 'usable')}")], result  # fmt: skip
 
 
 def _cpu_note(result: dict, ours: str) -> str:

@@ -62,7 +62,7 @@ def measure_load(folder: Path, cold_runs: int, warm_runs: int) -> dict:
 
 def _count_parses(action: Callable[[], object]) -> tuple[object, int]:
     """Run ``action`` counting the pack files parsed from YAML (cache misses)."""
-    from briefing.content import library
+    from briefing.content import cache as library
 
     original, calls = library.read_pack, []
 

@@ -52,7 +52,7 @@ def stage_calls() -> dict[str, Callable[[], object]]:
     from briefing.brief.store import load_brief
     from briefing.content.library import load_library
     from briefing.export import options_for, render_bytes
-    from briefing.templating.render import build_document
+    from briefing.templating.build import build_document
 
     library, brief, options = load_library(), load_brief(SAMPLE), options_for()
     document = build_document(brief, library)

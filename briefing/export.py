@@ -13,7 +13,7 @@ from .content.library import Library
 from .document.model import Document
 from .errors import ExportError, RenderError
 from .style import HouseStyle, load_house_style
-from .templating.render import build_document
+from .templating.build import build_document
 from .writers import RenderOptions, WriteResult, get_writer
 
 
@@ -86,7 +86,7 @@ def export_brief(
         target = output if output.suffix.lower() == writer.suffix else output.with_suffix(writer.suffix)
         written = write_document(document, fmt, target, options)
         result.outputs.append(target)
-        result.warnings.extend(written.warnings)
+        result.warnings.extend(warning for warning in written.warnings if warning not in result.warnings)  # PDF and Word say alike
         if written.pages is not None:
             result.pages = written.pages
     if "pdf" not in formats and count_pages:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from . import paths
 from .errors import StyleError
@@ -56,6 +56,19 @@ class Slots(_Strict):
     right: str = ""
 
 
+HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+REQUIRED_TEXT_STYLES = (
+    "body", "lead", "small", "title", "subtitle", "heading1", "heading2", "heading3", "list", "quote",
+    "attribution", "note", "table", "table_header", "header", "footer", "banner",
+)  # fmt: skip
+"""Every text style a writer sets text in."""
+REQUIRED_COLOURS = (
+    "text", "accent", "rule", "note_fill", "warning_fill", "recommendation_fill",
+    "table_header_fill", "table_header_text", "table_stripe_fill",
+)  # fmt: skip
+"""Every palette colour a writer paints with by name."""
+
+
 class HouseStyle(_Strict):
     """Fonts, sizes, colours, spacing, margins, page size, header and footer."""
 
@@ -66,14 +79,22 @@ class HouseStyle(_Strict):
     header: Slots = Slots()
     footer: Slots = Slots()
 
+    @model_validator(mode="after")
+    def _check(self) -> HouseStyle:
+        """Check once, at load, every name the writers rely on: colours, font families, font files, text styles."""
+        problems = _style_problems(self)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
     def colour(self, name_or_hex: str) -> str:
-        """A ``#rrggbb`` colour from a palette name or a literal hex value."""
+        """A ``#rrggbb`` colour from a palette name or a literal hex value, or a StyleError."""
+        value = self.colours.get(name_or_hex, name_or_hex)
+        if HEX_COLOUR.fullmatch(value):
+            return value
         if name_or_hex.startswith("#"):
-            return name_or_hex
-        try:
-            return self.colours[name_or_hex]
-        except KeyError:
-            raise StyleError(f"unknown colour {name_or_hex!r}", hint="add it under colours: in the house style") from None
+            raise StyleError(f"{name_or_hex!r} is not a #rrggbb colour", hint="write colours as #rrggbb")
+        raise StyleError(f"unknown colour {name_or_hex!r}", hint="add it under colours: in the house style")
 
     def style(self, name: str) -> TextStyle:
         """The text style called ``name`` (body, heading1, quote, ...)."""
@@ -83,10 +104,38 @@ class HouseStyle(_Strict):
             raise StyleError(f"house style has no text style {name!r}", hint=f"add text: {name}: to the house style") from None
 
 
+def _style_problems(house: HouseStyle) -> list[str]:
+    """What is wrong with a house style's names, in reading order (empty when nothing is)."""
+    problems = [
+        f"colours: {name}: {value!r} is not a #rrggbb colour" for name, value in house.colours.items() if not HEX_COLOUR.fullmatch(value)
+    ]
+    problems += [f"colours: has no {name!r} (the writers paint with it)" for name in REQUIRED_COLOURS if name not in house.colours]
+    problems += [f"text: has no style {name!r} (the writers set text in it)" for name in REQUIRED_TEXT_STYLES if name not in house.text]
+    for name, text in house.text.items():
+        if text.font not in house.fonts:
+            problems.append(f"text: {name}: unknown font family {text.font!r} (use one of: {', '.join(house.fonts)})")
+        if text.colour not in house.colours and not HEX_COLOUR.fullmatch(text.colour):
+            problems.append(f"text: {name}: colour {text.colour!r} is neither a palette name nor #rrggbb")
+    for family in house.fonts.values():
+        for bold in (False, True):
+            for italic in (False, True):
+                path = font_file(family, bold, italic)
+                if not path.is_file():
+                    problems.append(f"fonts: cannot read the font {path.name}: no such file")
+    return problems
+
+
 class Level(_Strict):
     id: str
     banner: str
-    colour: str = "#000000"
+    colour: str = "#000000"  # #rrggbb or a house-style palette name: the writers resolve it
+
+    @model_validator(mode="after")
+    def _check_colour(self) -> Level:
+        """A colour that is neither #rrggbb nor a plain palette name is refused at load."""
+        if not (HEX_COLOUR.fullmatch(self.colour) or re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", self.colour)):
+            raise ValueError(f"colour {self.colour!r} of marking {self.id!r} is not #rrggbb or a palette name")
+        return self
 
 
 class Scheme(_Strict):
@@ -105,9 +154,6 @@ class Scheme(_Strict):
             f"{level_id!r} is not a marking of the {self.name}",
             hint="use one of: " + ", ".join(self.ids()),
         )
-
-    def rank(self, level_id: str) -> int:
-        return self.levels.index(self.level(level_id))
 
     def highest(self, *level_ids: str | None) -> Level:
         """The highest of the given levels (None and empty are ignored); the lowest level if none."""

@@ -31,14 +31,8 @@ from docx.shared import Mm
 from lxml import etree
 
 from briefing.style import load_house_style
-from briefing.writers.docx import (
-    FIGURES_TABLE_STYLE,
-    INVARIANT_DATE,
-    NOTE_TABLE_STYLE,
-    apply_house_style,
-    deterministic_zip,
-    set_up_page,
-)
+from briefing.writers.docx.package import INVARIANT_DATE, deterministic_zip
+from briefing.writers.docx.styling import FIGURES_TABLE_STYLE, NOTE_TABLE_STYLE, apply_house_style, set_up_page
 
 OUTPUT = ROOT / "assets" / "reference.docx"
 

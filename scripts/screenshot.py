@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     brief = args.brief or paths.samples_dir() / "sample.brief"
     if brief.is_file():
-        window.open_file(brief)
+        window.files.open_file(brief)
     else:
         window.add_items(FALLBACK_ITEMS)
         window.session.set_field("meta.title", "Call on the Chinese Ambassador")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.content.library import load_library, read_pack
+from briefing.content.library import load_library
+from briefing.content.packfile import read_pack
 from tests.packs import MINIMAL, write_pack
 
 LOCATED = re.compile(r"^(?P<file>.+\.ya?ml):(?P<line>\d+)(:(?P<col>\d+))?: .+")
@@ -219,7 +220,7 @@ def test_a_deep_duplicate_key_names_the_first_one(tmp_path):
 
 def test_the_quick_read_of_a_pack_gives_the_same_data_and_item_lines(tmp_path):
     from briefing import paths
-    from briefing.content.library import ITEM_DEPTH
+    from briefing.content.packfile import ITEM_DEPTH
     from briefing.yamlread import load_yaml_file
 
     for path in [write_pack(tmp_path), *sorted(paths.content_dir().glob("*.yaml"))]:

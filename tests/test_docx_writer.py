@@ -38,7 +38,9 @@ from briefing.document.text import clean_text
 from briefing.errors import ExportError, RenderError, StyleError
 from briefing.style import load_house_style
 from briefing.writers import RenderOptions, WriteResult, get_writer
-from briefing.writers.docx import DocxWriter, TextGuard, check_no_external_relationships, open_reference
+from briefing.writers.common import TextGuard
+from briefing.writers.docx import DocxWriter
+from briefing.writers.docx.reference import check_no_external_relationships, open_reference
 from tests.conftest import require_tool
 
 HOSTILE = '<b>x</b> <img src=x> <a href="javascript:alert(1)">y</a> &amp; \U0001f600'

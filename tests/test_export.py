@@ -12,7 +12,7 @@ from briefing.content.library import load_library
 from briefing.document import model as dm
 from briefing.errors import ExportError
 from briefing.export import export_brief, options_for
-from briefing.templating.render import build_document
+from briefing.templating.build import build_document
 from tests.conftest import SAMPLE_BRIEF, require_tool
 from tests.outputs import docx_body, docx_furniture, docx_text, libreoffice_to_pdf, normalise, pdf_pages, pdf_text, words
 

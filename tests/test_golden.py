@@ -16,7 +16,7 @@ from briefing.brief.store import load_brief
 from briefing.content.library import load_library
 from briefing.document import model as dm
 from briefing.export import export_brief, options_for
-from briefing.templating.render import build_document
+from briefing.templating.build import build_document
 from tests.conftest import SAMPLE_BRIEF
 from tests.outputs import docx_body, normalise, pdf_pages, pdf_text
 

@@ -182,8 +182,8 @@ def test_writer_is_registered_as_pdf():
 
 
 def test_write_reports_pages_like_render_pdf_bytes(brief):
-    data, pages = render_pdf_bytes(DOCUMENT, OPTIONS)
-    assert brief.result.pages == pages == len(brief.reader.pages) == 2
+    data, result = render_pdf_bytes(DOCUMENT, OPTIONS)
+    assert brief.result.pages == result.pages == len(brief.reader.pages) == 2
     assert data == brief.data
 
 
@@ -486,7 +486,7 @@ def test_emphasis_keeps_its_face_when_two_families_share_a_font_file():
     """Faces are read on first use, and registering one resets reportlab's mapping for its name: every family is mapped again."""
     from reportlab.platypus import Paragraph
 
-    from briefing.writers import pdf
+    from briefing.writers.pdf.kit import kit_for
 
     house = load_house_style()
     fonts = dict(house.fonts)
@@ -501,7 +501,7 @@ def test_emphasis_keeps_its_face_when_two_families_share_a_font_file():
     text = dict(house.text)
     lead = text.pop("lead").model_copy(update={"font": "display", "bold": True, "italic": False})
     quote = text.pop("quote").model_copy(update={"font": "display", "bold": True, "italic": True})
-    kit = pdf._kit(house.model_copy(update={"fonts": fonts, "text": {"lead": lead, "quote": quote, **text}}))
+    kit = kit_for(house.model_copy(update={"fonts": fonts, "text": {"lead": lead, "quote": quote, **text}}))
     kit.face("lead", italic=True)
     kit.face("title", italic=True)  # reads a sans face after display's: must not undo display's mapping
     fragments = Paragraph("<i>x</i>", kit.style("lead")).frags

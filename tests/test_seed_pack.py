@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.content.library import load_library, read_pack
+from briefing.content.library import load_library
 from briefing.content.model import Pack
+from briefing.content.packfile import read_pack
 
 REPO = Path(__file__).resolve().parents[1]
 PACK_PATH = REPO / "content" / "cpec-action-plan-2025.yaml"

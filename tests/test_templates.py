@@ -9,8 +9,8 @@ from briefing.brief.model import Brief, entry_for
 from briefing.content.library import load_library
 from briefing.document import model as dm
 from briefing.errors import TemplateError, TemplateNotAllowed
+from briefing.templating.build import build_document
 from briefing.templating.registry import get_template, list_templates
-from briefing.templating.render import build_document
 from tests.packs import MINIMAL, write_pack
 
 DIRECT = """\
@@ -212,7 +212,7 @@ def test_runaway_template_writes_no_output_file(brief, library, tmp_path, monkey
 def test_compiled_templates_are_cached_and_a_damaged_entry_is_compiled_again(brief, library, damage):
     import jinja2.bccache
 
-    from briefing.templating import render
+    from briefing.templating import sandbox as render
 
     render._environment.cache_clear()
     first = build_document(brief, library, "meeting-brief")
@@ -230,7 +230,7 @@ def test_compiled_templates_are_cached_and_a_damaged_entry_is_compiled_again(bri
 
 def test_the_compiled_template_cache_is_keyed_on_the_sandbox():
     """Compiled code bakes in the sandbox's intercepted operators: another sandbox must not load it."""
-    from briefing.templating import render
+    from briefing.templating import sandbox as render
 
     env = render.environment()
     other = render._LimitedSandbox(loader=env.loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)

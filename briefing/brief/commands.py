@@ -1,13 +1,11 @@
-"""Edits to a brief as reversible commands, and a session that runs them and tells listeners.
+"""Edits to a brief as reversible commands: ``apply`` makes the edit, ``revert`` undoes it, both say what changed.
 
-The GUI wraps each command in a QUndoCommand; the core :class:`History` gives
-the same undo and redo without Qt (used by the CLI-free tests and scripts).
+:mod:`briefing.brief.edits` makes them; the GUI wraps each in a QUndoCommand on its undo stack.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -155,52 +153,6 @@ def refreshed(entry: Entry, item) -> Entry:
     clone.snapshot = item.snapshot()
     clone.fingerprint = item.fingerprint()
     return clone
-
-
-Listener = Callable[[list[Change]], None]
-
-
-class History:
-    """Runs commands on a brief with undo and redo, and tells listeners what changed."""
-
-    def __init__(self, brief: Brief):
-        self.brief = brief
-        self._done: list[Command] = []
-        self._undone: list[Command] = []
-        self.listeners: list[Listener] = []
-        self.clean_index = 0
-
-    def _notify(self, changes: list[Change]) -> None:
-        for listener in list(self.listeners):
-            listener(changes)
-
-    def execute(self, command: Command) -> None:
-        self._notify(command.apply(self.brief))
-        self._done.append(command)
-        self._undone.clear()
-
-    def undo(self) -> bool:
-        if not self._done:
-            return False
-        command = self._done.pop()
-        self._notify(command.revert(self.brief))
-        self._undone.append(command)
-        return True
-
-    def redo(self) -> bool:
-        if not self._undone:
-            return False
-        command = self._undone.pop()
-        self._notify(command.apply(self.brief))
-        self._done.append(command)
-        return True
-
-    @property
-    def dirty(self) -> bool:
-        return len(self._done) != self.clean_index
-
-    def mark_clean(self) -> None:
-        self.clean_index = len(self._done)
 
 
 def snapshot_copy(brief: Brief) -> Brief:

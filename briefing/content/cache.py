@@ -20,6 +20,7 @@ from .. import paths
 from ..atomic import atomic_write_bytes
 from ..errors import BriefingError
 from .model import KINDS, Pack
+from .packfile import read_pack
 
 CACHE_VERSION = 2
 Lines = dict[tuple[Any, ...], int]
@@ -67,9 +68,7 @@ def _write_disk(path: Path, stamp: tuple[int, int], data: Any, lines: Lines) -> 
 
 
 def cached_read_pack(path: Path) -> Result:
-    """Like :func:`library.read_pack`, plus the line of each item; cached on file identity."""
-    from .library import read_pack
-
+    """Like :func:`packfile.read_pack`, plus the line of each item; cached on file identity."""
     key = path.resolve()
     try:
         stamp = _stamp(key)

@@ -10,12 +10,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from .. import paths
 from ..errors import BriefingError, ContentError, Location
-from ..yamlread import YamlDoc, load_yaml_file, validation_problems
+from .cache import cached_read_pack
 from .model import KINDS, ItemModel, Pack, Pillar, Source
+from .packfile import pack_files
+from .present import citation, item_title
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,7 @@ class Item:
     @property
     def title(self) -> str:
         """A one-line name for lists."""
-        fields = self.model.__dict__
-        for attr in ("title", "label", "name"):
-            if attr in fields:
-                return fields[attr]
-        return f"{fields.get('speaker_title') or ''} {fields['speaker']}: {fields['text']}".strip()
+        return item_title(self.model.__dict__)
 
     def citation(self) -> str:
         """Where it comes from: source title, author, date and paragraph."""
@@ -108,110 +104,9 @@ class Library:
         return [item for item in self.items.values() if item.kind == "pillar"]
 
 
-def origin_citation(snapshot: dict[str, Any]) -> str:
-    """The source document of an item snapshot: author, title, publication and date."""
-    origin = snapshot.get("origin") or {}
-    parts = []
-    if origin.get("author"):
-        parts.append(str(origin["author"]))
-    if origin.get("title"):
-        parts.append(f"\u201c{origin['title']}\u201d")
-    for key in ("publication", "date"):
-        if origin.get(key):
-            parts.append(str(origin[key]))
-    return ", ".join(parts)
-
-
-def locator(snapshot: dict[str, Any]) -> str:
-    """Where in its source an item is: ``para. 7`` with any note."""
-    ref = snapshot.get("source") or {}
-    if not ref.get("paragraph"):
-        return ""
-    return f"para. {ref['paragraph']}" + (f" ({ref['note']})" if ref.get("note") else "")
-
-
-def citation(snapshot: dict[str, Any]) -> str:
-    """The full citation for an item snapshot: source document and paragraph."""
-    return ", ".join(p for p in (origin_citation(snapshot), locator(snapshot)) if p) or "source not recorded"
-
-
 def default_folders(extra: Iterable[Path] = ()) -> list[Path]:
     """The bundled content folder, the user's own content folder, then any given."""
     return [paths.content_dir(), paths.user_content_dir(), *extra]
-
-
-def pack_files(folder: Path) -> list[Path]:
-    """The pack files in a folder, in a stable order."""
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file() and not p.name.startswith("."))
-
-
-ITEM_DEPTH = 2  # pack -> kind list -> item: the deepest position a valid pack needs (each item's line)
-
-
-def read_pack(path: Path) -> tuple[Pack | None, YamlDoc | None, list[BriefingError]]:
-    """Parse and validate one pack file. Returns the pack (or None) and its problems.
-
-    A pack is first read recording only its items' positions, which is all a
-    valid pack needs; one with any problem is read again with the position of
-    every value and key, so each problem points at its own line and column.
-    """
-    try:
-        doc = load_yaml_file(path, mark_depth=ITEM_DEPTH)
-        pack = Pack.model_validate(doc.data, strict=True)
-    except (BriefingError, ValidationError):
-        pass
-    else:
-        if not _check_references(pack, doc):
-            return pack, doc, []
-    try:
-        doc = load_yaml_file(path)
-    except BriefingError as exc:
-        return None, None, [exc]
-    try:
-        pack = Pack.model_validate(doc.data, strict=True)
-    except ValidationError as exc:
-        return None, doc, validation_problems(doc, exc, Pack, ContentError)
-    problems = _check_references(pack, doc)
-    return (pack if not problems else None), doc, problems
-
-
-def _check_references(pack: Pack, doc: YamlDoc) -> list[BriefingError]:
-    problems: list[BriefingError] = []
-    seen: dict[str, tuple[Any, ...]] = {}
-    pillar_ids = {p.id for p in pack.pillars}
-    for kind, plural in KINDS.items():
-        for index, model in enumerate(getattr(pack, plural)):
-            at = (plural, index, "id")
-            if model.id in seen:
-                first = doc.location(seen[model.id])
-                problems.append(
-                    ContentError(
-                        f"duplicate id {model.id!r} (first at line {first.line})",
-                        location=doc.location(at),
-                        hint="give each item its own id",
-                    )
-                )
-            else:
-                seen[model.id] = at
-            if kind != "pillar" and model.pillar not in pillar_ids:
-                problems.append(
-                    ContentError(
-                        f"unknown pillar {model.pillar!r}",
-                        location=doc.location((plural, index, "pillar")),
-                        hint="use one of: " + ", ".join(sorted(pillar_ids)) if pillar_ids else "add the pillar to pillars:",
-                    )
-                )
-            if kind == "quotation" and model.kind == "reported" and not model.verb:
-                problems.append(
-                    ContentError(
-                        "a reported statement needs its reporting verb",
-                        location=doc.location((plural, index)),
-                        hint="add verb: stated that",
-                    )
-                )
-    return problems
 
 
 def load_library(folders: Iterable[Path] | None = None, extra: Iterable[Path] = ()) -> Library:
@@ -220,8 +115,6 @@ def load_library(folders: Iterable[Path] | None = None, extra: Iterable[Path] = 
     A broken pack is reported in ``problems`` and skipped; the others still load.
     The same id in two places is a problem naming both.
     """
-    from .cache import cached_read_pack
-
     library = Library(folders=list(folders) if folders is not None else default_folders(extra))
     origin: dict[str, Item] = {}
     for folder in library.folders:

@@ -46,22 +46,32 @@ class Source(_Strict):
     paragraphing: str | None = Field(None, description="How paragraphs are numbered")
 
 
-class Pillar(_Strict):
-    """A theme with its key messages."""
+class _Item(_Strict):
+    """What every library item has: its id, where in the source it comes from, tags and classification level."""
 
     id: ItemId
-    title: Text
-    summary: Text = Field(description="One paragraph, in our own words")
-    key_messages: list[Text] = Field(min_length=1)
     source: SourceRef
     tags: list[str] = _empty_list()
     level: Level | None = Field(None, description="Classification level, if above the lowest")
 
 
-class Figure(_Strict):
+class _PillarItem(_Item):
+    """An item filed under one of its pack's pillars."""
+
+    pillar: ItemId
+
+
+class Pillar(_Item):
+    """A theme with its key messages."""
+
+    title: Text
+    summary: Text = Field(description="One paragraph, in our own words")
+    key_messages: list[Text] = Field(min_length=1)
+
+
+class Figure(_PillarItem):
     """A number with its unit, date and source."""
 
-    id: ItemId
     label: Text = Field(description="What is counted, in our own words")
     value: int | float = Field(description="The number itself, e.g. 250000000")
     display: Text = Field(description="The value as the source words it, e.g. 'over 250 million'")
@@ -69,16 +79,11 @@ class Figure(_Strict):
     qualifier: Literal["exact", "over", "more than", "about", "up to", "at least", "ordinal"] = "exact"
     as_of: Date | None = Field(None, description="The date the figure was true")
     period: str | None = Field(None, description="A period instead of a date, e.g. '2025-2029' or 'daily'")
-    pillar: ItemId
-    tags: list[str] = _empty_list()
-    source: SourceRef
-    level: Level | None = None
 
 
-class Quotation(_Strict):
+class Quotation(_PillarItem):
     """A statement by a named person: direct (verbatim) or reported."""
 
-    id: ItemId
     speaker: Text
     speaker_title: str | None = Field(None, description="Title shown before the name, e.g. 'President'")
     role: Text
@@ -87,16 +92,11 @@ class Quotation(_Strict):
     text: Text = Field(description="Direct: verbatim. Reported: as the source reports it")
     occasion: Text
     date: Date | None = None
-    pillar: ItemId
-    tags: list[str] = _empty_list()
-    source: SourceRef
-    level: Level | None = None
 
 
-class Event(_Strict):
+class Event(_PillarItem):
     """A visit, summit, meeting or commemoration."""
 
-    id: ItemId
     kind: Literal["visit", "summit", "meeting", "commemoration", "launch"]
     title: Text
     summary: Text
@@ -104,24 +104,15 @@ class Event(_Strict):
     end_date: Date | None = None
     place: str | None = None
     participants: list[str] = _empty_list()
-    pillar: ItemId
-    tags: list[str] = _empty_list()
-    source: SourceRef
-    level: Level | None = None
 
 
-class Project(_Strict):
+class Project(_PillarItem):
     """A named project, programme or initiative."""
 
-    id: ItemId
     name: Text
     summary: Text
     status: Literal["planned", "under way", "operational", "completed", "announced"]
     place: str | None = None
-    pillar: ItemId
-    tags: list[str] = _empty_list()
-    source: SourceRef
-    level: Level | None = None
 
 
 class Pack(_Strict):

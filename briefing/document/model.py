@@ -217,6 +217,17 @@ def ref_mark(ref: int | None) -> str:
     return f"[{ref}]" if ref is not None else ""
 
 
+def cited_sentence(quote: Quotation) -> str:
+    """The quotation sentence with its source mark after it: what every writer shows on the quotation's first line."""
+    sentence = quotation_sentence(quote)
+    return f"{sentence} {ref_mark(quote.ref)}" if quote.ref is not None else sentence
+
+
+def source_line(entry: SourceEntry) -> str:
+    """``item — citation``: what a numbered source shows after its ``[n]`` mark."""
+    return " \u2014 ".join(part for part in (entry.item, entry.citation) if part)
+
+
 def block_text(block: Block) -> list[str]:
     """The text lines a block shows, in reading order: what parity tests compare."""
     if isinstance(block, Heading):
@@ -226,7 +237,7 @@ def block_text(block: Block) -> list[str]:
     if isinstance(block, ListBlock):
         return [plain(item) for item in block.items]
     if isinstance(block, Quotation):
-        lines = [quotation_sentence(block) + (f" {ref_mark(block.ref)}" if block.ref is not None else "")]
+        lines = [cited_sentence(block)]
         if block.kind == "direct":
             lines.append(quotation_attribution(block))
         if block.note:
@@ -251,5 +262,5 @@ def block_text(block: Block) -> list[str]:
         return [block.title]
     if isinstance(block, SourcesList):
         head = [line for line in (block.title, block.note) if line]
-        return head + [f"{ref_mark(e.number)} " + " \u2014 ".join(p for p in (e.item, e.citation) if p) for e in block.entries]
+        return head + [f"{ref_mark(entry.number)} {source_line(entry)}" for entry in block.entries]
     raise TypeError(f"unknown document node {type(block).__name__}")

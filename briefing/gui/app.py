@@ -50,7 +50,7 @@ def run(brief: Path | None = None, content: list[Path] | None = None) -> int:
     log.info("starting Briefing %s (log %s)", __version__, log_path)
     app = application()
     previous_handler = qInstallMessageHandler(qt_to_log)
-    window = MainWindow(content=content or [])
+    window = MainWindow(content=content or [], staged=True)
     previous = install_excepthook(lambda message: window.dialogs.error(window, "Unexpected error", message))
     try:
         window.show()

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -12,7 +9,7 @@ from ..style import MarkingSchemes
 from ..templating.registry import Template
 from .items_panel import ItemsPanel
 from .meta_form import SECTIONS, MetaForm, SectionEditor
-from .undo import BriefSession
+from .session import BriefSession
 from .widgets import describe
 
 
@@ -24,8 +21,6 @@ class BriefPanel(QWidget):
         session: BriefSession,
         templates: list[Template],
         markings: MarkingSchemes | None,
-        stale_months: int = 12,
-        today: Callable[[], _dt.date] = _dt.date.today,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -37,7 +32,7 @@ class BriefPanel(QWidget):
         for name, editor in self.sections.items():
             self.tabs.addTab(editor, name.capitalize())
         self.tabs.setDocumentMode(True)
-        self.items = ItemsPanel(session, stale_months, today, self)
+        self.items = ItemsPanel(session, self)
         items_box = QGroupBox("Chosen items", self)
         box_layout = QVBoxLayout(items_box)
         box_layout.setContentsMargins(6, 6, 6, 6)
@@ -70,6 +65,3 @@ class BriefPanel(QWidget):
         total = max(self.splitter.height(), top + 300)
         self.splitter.setSizes([top, total - top])
         self.items.default_sizes()
-
-    def set_stale_months(self, months: int) -> None:
-        self.items.set_stale_months(months)

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ..brief.model import SUFFIX
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
-BRIEF_FILTER = f"Briefs (*{SUFFIX});;All files (*)"
 FORMAT_FILTERS = {"pdf": "PDF documents (*.pdf)", "docx": "Word documents (*.docx)"}
+
+
+def _brief_filter() -> str:
+    from ..brief.model import SUFFIX  # the brief model (pydantic) is not needed for the window's first frame
+
+    return f"Briefs (*{SUFFIX});;All files (*)"
 
 
 class Dialogs:
@@ -51,12 +57,12 @@ class Dialogs:
         return "overwrite" if clicked is overwrite else "save_as" if clicked is save_as else "cancel"
 
     def open_path(self, parent: QWidget, folder: Path) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, "Open Brief", str(folder), BRIEF_FILTER)
+        name, _ = QFileDialog.getOpenFileName(parent, "Open Brief", str(folder), _brief_filter())
         return Path(name) if name else None
 
     def save_path(self, parent: QWidget, title: str, suggested: Path, fmt: str | None = None) -> Path | None:
         """A path to write; ``fmt`` is an export format, None for a brief."""
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), FORMAT_FILTERS.get(fmt or "", BRIEF_FILTER))
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), FORMAT_FILTERS.get(fmt or "", _brief_filter()))
         return Path(name) if name else None
 
     def offer_restore(self, parent: QWidget, description: str) -> bool:
@@ -91,6 +97,8 @@ class Dialogs:
         QMessageBox.information(parent, title, message)
 
     def setup_printer(self, parent: QWidget, printer: QPrinter) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog  # not needed for the window's first frame
+
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle("Print Brief")
         return dialog.exec() == QPrintDialog.DialogCode.Accepted

@@ -47,7 +47,10 @@ def install_excepthook(show: Callable[[str], None]) -> ExceptHook:
 
 
 def guarded(title: str) -> Callable[[F], F]:
-    """For MainWindow slots: a BriefingError shows ``title`` with its message instead of escaping."""
+    """For action slots: a BriefingError shows ``title`` with its message instead of escaping.
+
+    The dialog's parent is the action object's ``window``.
+    """
 
     def wrap(method: F) -> F:
         @functools.wraps(method)
@@ -56,7 +59,7 @@ def guarded(title: str) -> Callable[[F], F]:
                 return method(self, *args, **kwargs)
             except BriefingError as exc:
                 log.warning("%s: %s", title, exc)
-                self.dialogs.error(self, title, str(exc))
+                self.dialogs.error(self.window, title, str(exc))
                 return None
 
         return run  # type: ignore[return-value]

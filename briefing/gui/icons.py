@@ -19,21 +19,22 @@ def _canvas(size: int) -> QPixmap:
     return pixmap
 
 
+def _painter(pixmap: QPixmap) -> QPainter:
+    """An antialiased painter on ``pixmap`` that fills without outlines."""
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    return painter
+
+
 @cache
 def kind_icon(kind: str, size: int = 32) -> QIcon:
     """A rounded square in the kind's colour with its initial."""
     pixmap = _canvas(size)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
+    painter = _painter(pixmap)
     painter.setBrush(QColor(KIND_COLOURS.get(kind, "#6b7280")))
     painter.drawRoundedRect(QRectF(1, 1, size - 2, size - 2), size * 0.22, size * 0.22)
-    font = QFont()
-    font.setBold(True)
-    font.setPixelSize(int(size * 0.6))
-    painter.setFont(font)
-    painter.setPen(QColor("white"))
-    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, KIND_LETTERS.get(kind, "?"))
+    _mark(painter, size, KIND_LETTERS.get(kind, "?"), top=0.0, scale=0.6)
     painter.end()
     return QIcon(pixmap)
 
@@ -42,9 +43,7 @@ def kind_icon(kind: str, size: int = 32) -> QIcon:
 def changed_icon(size: int = 32) -> QIcon:
     """An amber warning triangle: the item changed since it was chosen."""
     pixmap = _canvas(size)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
+    painter = _painter(pixmap)
     painter.setBrush(QColor(CHANGED_COLOUR))
     painter.drawPolygon(QPolygonF([QPointF(size / 2, 1), QPointF(size - 1, size - 2), QPointF(1, size - 2)]))
     _mark(painter, size, "!", top=0.18)
@@ -56,8 +55,7 @@ def changed_icon(size: int = 32) -> QIcon:
 def missing_icon(size: int = 32) -> QIcon:
     """A red disc with a cross: the item is no longer in the library."""
     pixmap = _canvas(size)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter = _painter(pixmap)
     path = QPainterPath()
     path.addEllipse(QRectF(1, 1, size - 2, size - 2))
     painter.fillPath(path, QColor(MISSING_COLOUR))
@@ -66,10 +64,11 @@ def missing_icon(size: int = 32) -> QIcon:
     return QIcon(pixmap)
 
 
-def _mark(painter: QPainter, size: int, text: str, top: float) -> None:
+def _mark(painter: QPainter, size: int, text: str, top: float, scale: float = 0.62) -> None:
+    """White bold ``text`` centred below ``top`` (a fraction of ``size``), ``scale`` of the size high."""
     font = QFont()
     font.setBold(True)
-    font.setPixelSize(int(size * 0.62))
+    font.setPixelSize(int(size * scale))
     painter.setFont(font)
     painter.setPen(QColor("white"))
     painter.drawText(QRectF(0, size * top, size, size * (1 - top)), Qt.AlignmentFlag.AlignCenter, text)
@@ -81,8 +80,7 @@ def app_icon() -> QIcon:
     icon = QIcon()
     for size in (16, 32, 64, 128):
         pixmap = _canvas(size)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter = _painter(pixmap)
         fold = size * 0.3
         page = QPolygonF(
             [
@@ -93,7 +91,6 @@ def app_icon() -> QIcon:
                 QPointF(size * 0.15, size - 1),
             ]
         )
-        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#1f3a5f"))
         painter.drawPolygon(page)
         painter.setBrush(QColor("#93c5fd"))

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
@@ -12,10 +10,10 @@ from PySide6.QtGui import QColor
 
 from ..brief.commands import Change
 from ..brief.model import Entry, Status, status_of
+from ..content.present import KIND_LABELS, item_title, quote_label
 from . import icons
-from .present import KIND_LABELS, is_stale, quote_label, snapshot_title
 from .roles import ENTRY_ROWS_MIME, ITEM_IDS_MIME, ItemIdRole, KindRole, NoteRole, StaleRole, StatusRole
-from .undo import BriefSession
+from .session import BriefSession
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invalid index: the default parent
@@ -24,16 +22,15 @@ ROOT = QModelIndex()  # the invalid index: the default parent
 class BriefItemsModel(QAbstractListModel):
     """Rows are the brief's entries. Drops of library ids insert, drops of rows move: both via the session."""
 
-    def __init__(self, session: BriefSession, stale_months: int = 12, today: Callable[[], _dt.date] = _dt.date.today):
+    def __init__(self, session: BriefSession):
         super().__init__(session)
         self.session = session
-        self.stale_months = stale_months
-        self.today = today
         self._rows: list[Entry] = list(session.brief.items)
         self._status: dict[tuple[str, str], Status] = {}
         session.itemsChanged.connect(self.apply_changes)
         session.reset.connect(self.reload)
         session.libraryChanged.connect(self._library_changed)
+        session.staleChanged.connect(self._stale_changed)
 
     # -- following the brief -----------------------------------------------------
     def reload(self) -> None:
@@ -85,6 +82,10 @@ class BriefItemsModel(QAbstractListModel):
             self._status[key] = status_of(entry, self.session.library)
         return self._status[key]
 
+    def flagged_count(self) -> int:
+        """How many entries changed in the library or are missing from it."""
+        return sum(1 for row in range(len(self._rows)) if self.status(row) is not Status.OK)
+
     def entry(self, row: int) -> Entry:
         return self._rows[row]
 
@@ -104,16 +105,16 @@ class BriefItemsModel(QAbstractListModel):
         entry = self._rows[row]
         if role == Qt.ItemDataRole.DisplayRole:
             note = "  \u270e" if entry.note.strip() else ""
-            return f"{snapshot_title(entry.snapshot)}{note}"
+            return f"{item_title(entry.snapshot)}{note}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self._kind(entry)}: {snapshot_title(entry.snapshot)}"
+            return f"{self._kind(entry)}: {item_title(entry.snapshot)}"
         status = self.status(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{self._kind(entry)}: {snapshot_title(entry.snapshot)}"]
+            lines = [f"{self._kind(entry)}: {item_title(entry.snapshot)}"]
             if status is not Status.OK:
                 lines.insert(0, f"\u26a0 {status.value}")
             elif self._stale(entry):
-                lines.append(f"Stale figure: as of {entry.snapshot.get('as_of')}, more than {self.stale_months} months ago")
+                lines.append(f"Stale figure: as of {entry.snapshot.get('as_of')}, more than {self.session.stale.months} months ago")
             if entry.note.strip():
                 lines.append(f"Note: {entry.note.strip()}")
             return "\n".join(lines)
@@ -140,10 +141,9 @@ class BriefItemsModel(QAbstractListModel):
         return None
 
     def _stale(self, entry: Entry) -> bool:
-        return is_stale(entry.snapshot, self.stale_months, self.today())
+        return self.session.stale.stale(entry.snapshot)
 
-    def set_stale_months(self, months: int) -> None:
-        self.stale_months = months
+    def _stale_changed(self) -> None:
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 

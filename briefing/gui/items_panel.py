@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-from collections.abc import Callable
-
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -24,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..brief.model import Status
+from ..content.present import is_direct
+from .item_details import detail_html
 from .items_model import BriefItemsModel
-from .present import detail_html, is_direct
 from .roles import StatusRole
-from .undo import BriefSession
+from .session import BriefSession
 from .widgets import describe, route_undo
 
 
@@ -75,22 +73,27 @@ class ItemsView(QListView):
 class ItemsPanel(QWidget):
     """Reorder, remove, refresh and annotate the items chosen for the brief."""
 
-    def __init__(
-        self, session: BriefSession, stale_months: int = 12, today: Callable[[], _dt.date] = _dt.date.today, parent: QWidget | None = None
-    ):
+    def __init__(self, session: BriefSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.stale_months = stale_months
-        self.today = today
-        self.model = BriefItemsModel(session, stale_months, today)
+        self.model = BriefItemsModel(session)
         self._syncing = False
         self._build()
         session.itemsChanged.connect(self._items_changed)
         session.reset.connect(self.show_current)
         session.libraryChanged.connect(self.show_current)
+        session.staleChanged.connect(self.show_current)
         self.show_current()
 
     def _build(self) -> None:
+        self._build_view()
+        self._build_actions()
+        self._build_banner()
+        self._build_note()
+        self._lay_out()
+        self.view.selectionModel().currentChanged.connect(lambda *_: self.show_current())
+
+    def _build_view(self) -> None:
         self.view = describe(
             ItemsView(self), "Chosen items", "The items in the brief, in order: drag to reorder, Alt+Up/Alt+Down to move, Delete to remove"
         )
@@ -112,19 +115,18 @@ class ItemsPanel(QWidget):
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setStyleSheet("color:#6b7280")
 
+    def _build_actions(self) -> None:
         self.remove_action = self._action("Remove", "Delete", self.remove_selected, "Remove the selected item from the brief (Delete)")
         self.up_action = self._action("Move Up", "Alt+Up", lambda: self.move_selected(-1), "Move the selected item up (Alt+Up)")
         self.down_action = self._action("Move Down", "Alt+Down", lambda: self.move_selected(1), "Move the selected item down (Alt+Down)")
         self.refresh_action = self._action("Refresh", "", self.refresh_selected, "Take the library's current version of the selected item")
-        buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for action in (self.up_action, self.down_action, self.remove_action):
             button = describe(QPushButton(action.text(), self), action.text(), action.toolTip())
             button.clicked.connect(action.trigger)
             self.buttons[action.text()] = button
-            buttons.addWidget(button)
-        buttons.addStretch(1)
 
+    def _build_banner(self) -> None:
         self.banner = QFrame(self)
         self.banner.setObjectName("flag_banner")
         self.banner_label = describe(QLabel(self.banner), "Item warning", "Why this item is flagged")
@@ -142,6 +144,7 @@ class ItemsPanel(QWidget):
         banner_layout.addWidget(self.banner_remove)
         self.banner.hide()
 
+    def _build_note(self) -> None:
         self.item_text = describe(
             QTextBrowser(self), "Selected item text", "The chosen item's text, read-only: items are annotated, never edited"
         )
@@ -156,6 +159,11 @@ class ItemsPanel(QWidget):
         self.note_label = QLabel("&Note on the selected item:", self)
         self.note_label.setBuddy(self.note_edit)
 
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        for button in self.buttons.values():
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -178,7 +186,6 @@ class ItemsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
-        self.view.selectionModel().currentChanged.connect(lambda *_: self.show_current())
 
     def tab_chain(self) -> list[QWidget]:
         """The panel's controls in keyboard (Tab) order."""
@@ -230,11 +237,6 @@ class ItemsPanel(QWidget):
         if row is not None:
             self.session.refresh(row)
 
-    def set_stale_months(self, months: int) -> None:
-        self.stale_months = months
-        self.model.set_stale_months(months)
-        self.show_current()
-
     # -- following the brief -----------------------------------------------------------------
     def _items_changed(self, changes: list) -> None:
         self.show_current()
@@ -259,7 +261,7 @@ class ItemsPanel(QWidget):
             self.banner.hide()
         else:
             entry = self.model.entry(row)
-            self.item_text.setHtml(detail_html(entry.snapshot, entry.ref, self.stale_months, self.today(), compact=True))
+            self.item_text.setHtml(detail_html(entry.snapshot, entry.ref, self.session.stale, compact=True))
             self.note_edit.setEnabled(True)
             self.note_label.setText(
                 "&Note on this direct quotation (the quotation itself cannot be edited):"

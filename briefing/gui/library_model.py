@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,8 +9,8 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, 
 from PySide6.QtGui import QColor, QFont
 
 from ..content.library import Item, Library
+from ..content.present import KIND_LABELS, KIND_ORDER, KIND_PLURALS, StaleRule, quote_label
 from . import icons
-from .present import KIND_LABELS, KIND_ORDER, KIND_PLURALS, is_stale_date, quote_label
 from .roles import ITEM_IDS_MIME, ItemIdRole, ItemRole, KindRole, NodeTypeRole, StaleRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -71,11 +70,11 @@ class LibraryTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._root = Node("root")
         self._count = 0
-        self._stale = (12, _dt.date.today())
+        self._stale = StaleRule()
         self._order: tuple[Library | None, dict[str, int]] = (None, {})
 
     # -- building ----------------------------------------------------------------
-    def set_results(self, library: Library, results: list[Item], stale_months: int, today: _dt.date) -> None:
+    def set_results(self, library: Library, results: list[Item], stale: StaleRule) -> None:
         """Show ``results`` (from SearchIndex.search) grouped under their pillars."""
         self.beginResetModel()
         root = Node("root")
@@ -106,7 +105,7 @@ class LibraryTreeModel(QAbstractItemModel):
                     pnode.add(Node("group", f"{KIND_PLURALS[kind]} ({len(items)})", kind=kind, items=items))
         old, self._root = self._root, root
         self._count = len(results)
-        self._stale = (stale_months, today)
+        self._stale = stale
         self.endResetModel()
         _dismantle(old)
 
@@ -121,7 +120,7 @@ class LibraryTreeModel(QAbstractItemModel):
         node = group.made.get(row)
         if node is None:
             item = group.items[row]
-            stale = item.kind == "figure" and is_stale_date(getattr(item.model, "as_of", None), *self._stale)
+            stale = item.kind == "figure" and self._stale.stale_date(getattr(item.model, "as_of", None))
             node = group.made[row] = Node("item", item.title, item, item.kind, True, stale, group, row)
         return node
 

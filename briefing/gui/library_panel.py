@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-from collections.abc import Callable
-
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -23,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..content.library import Library
+from ..content.present import KIND_LABELS, KIND_ORDER
 from ..content.search import Query, SearchIndex
+from .item_details import detail_html
 from .library_model import LibraryTreeModel
-from .present import KIND_LABELS, KIND_ORDER, detail_html
 from .roles import ItemIdRole, ItemRole, NodeTypeRole
+from .session import BriefSession
 from .widgets import describe
 
 LARGE_LIBRARY = 2000  # items; above this, searching waits for a pause in typing
@@ -51,19 +50,23 @@ class LibraryPanel(QWidget):
 
     addRequested = Signal(list)  # item ids
 
-    def __init__(
-        self, library: Library, stale_months: int = 12, today: Callable[[], _dt.date] = _dt.date.today, parent: QWidget | None = None
-    ):
+    def __init__(self, session: BriefSession, parent: QWidget | None = None):
         super().__init__(parent)
-        self.library = library
-        self.index = SearchIndex(library)
-        self.stale_months = stale_months
-        self.today = today
+        self.session = session
+        self.index = SearchIndex(session.library)
         self.model = LibraryTreeModel(self)
         self._build()
-        self.set_library(library)
+        self._library_changed()
+        session.libraryChanged.connect(self._library_changed)
+        session.staleChanged.connect(self.search)
 
     def _build(self) -> None:
+        self._build_filters()
+        self._build_results()
+        self._lay_out()
+        self._connect()
+
+    def _build_filters(self) -> None:
         self.search_box = describe(QLineEdit(self), "Search the library", "Type words to find: every word must match (Ctrl+F)")
         self.search_box.setPlaceholderText("Search the library (Ctrl+F)")
         self.search_box.setClearButtonEnabled(True)
@@ -76,6 +79,8 @@ class LibraryPanel(QWidget):
         self.kind_box.addItem("All kinds", None)
         for kind in KIND_ORDER:
             self.kind_box.addItem(KIND_LABELS[kind], kind)
+
+    def _build_results(self) -> None:
         self.tree = describe(
             LibraryTree(self), "Library items", "Library items by pillar and kind: double-click, press Enter or drag to add"
         )
@@ -94,6 +99,7 @@ class LibraryPanel(QWidget):
         self.details.setOpenExternalLinks(False)
         self.details.setPlaceholderText("Select an item to see its full text and source.")
 
+    def _lay_out(self) -> None:
         filters = QGridLayout()
         filters.addWidget(self.search_box, 0, 0, 1, 3)
         filters.addWidget(self.kind_box, 1, 0)
@@ -122,6 +128,7 @@ class LibraryPanel(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.splitter, 1)
 
+    def _connect(self) -> None:
         self.typing_timer = QTimer(self)
         self.typing_timer.setSingleShot(True)
         self.typing_timer.setInterval(TYPING_PAUSE_MS)
@@ -140,9 +147,14 @@ class LibraryPanel(QWidget):
         return [self.search_box, self.kind_box, self.pillar_box, self.speaker_box, self.tree, self.add_button, self.details]
 
     # -- library -------------------------------------------------------------------
-    def set_library(self, library: Library) -> None:
-        """Show a (re)loaded library, keeping the search and filters."""
-        self.library = library
+    @property
+    def library(self) -> Library:
+        return self.session.library
+
+    @Slot()
+    def _library_changed(self) -> None:
+        """Show the session's (re)loaded library, keeping the search and filters."""
+        library = self.session.library
         self.index = SearchIndex(library)
         self._fill(self.pillar_box, "All pillars", [(p.title, p.id) for p in library.pillars()])
         speakers = sorted({str(i.model.speaker) for i in library if i.kind == "quotation"})  # type: ignore[union-attr]
@@ -170,10 +182,6 @@ class LibraryPanel(QWidget):
         else:
             self.search()
 
-    def set_stale_months(self, months: int) -> None:
-        self.stale_months = months
-        self.search()
-
     def query(self) -> Query:
         return Query(self.search_box.text(), self.kind_box.currentData(), self.pillar_box.currentData(), self.speaker_box.currentData())
 
@@ -184,7 +192,7 @@ class LibraryPanel(QWidget):
         current = self.tree.currentIndex().data(ItemRole)
         query = self.query()
         results = self.index.search(query)
-        self.model.set_results(self.library, results, self.stale_months, self.today())
+        self.model.set_results(self.library, results, self.session.stale)
         self._open_groups(searching=not query.is_empty())
         total = len(self.library)
         self.count_label.setText(f"{len(results)} of {total} items" if not query.is_empty() else f"{total} items")
@@ -270,4 +278,4 @@ class LibraryPanel(QWidget):
         if item is None:
             self.details.clear()
             return
-        self.details.setHtml(detail_html(item.snapshot(), item.id, self.stale_months, self.today()))
+        self.details.setHtml(detail_html(item.snapshot(), item.id, self.session.stale))

@@ -6,42 +6,41 @@ import datetime as _dt
 import gc
 import logging
 from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStringListModel, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QListView, QMainWindow, QMenu, QProgressBar, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QThreadPool, QTimer, Slot
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from .. import logs
-from ..brief.model import Brief, Status
-from ..brief.store import is_too_new
-from ..content.library import Library, load_library
-from ..errors import BriefingError, StyleError
-from ..style import MarkingSchemes, load_markings
-from ..templating.registry import list_templates
-from . import icons
-from .brief_panel import BriefPanel
+from ..errors import BriefingError
 from .dialogs import Dialogs
-from .files import FileActions
-from .help import GUIDE, TextDialog, about_html
-from .library_panel import LibraryPanel
-from .output import OutputActions
-from .preview import PreviewPanel
-from .recovery import RecoveryStore
 from .settings import Settings
-from .settings_dialog import SettingsDialog
-from .undo import BriefSession
+from .startup import StartData, load_in_background, load_start_data, settle_heap
 from .widgets import describe
-from .workers import JobSignals
+from .workers import run_in_pool
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+
+    from ..brief.model import Brief
 
 log = logging.getLogger("briefing.gui")
 
+# The first frame (the window with "Loading library...") uses only the names imported above. The Qt
+# names the panels, actions and menus use are imported where they are built, after that frame: PySide6
+# makes each class's Python enums when the class is first imported, about 80 ms for a full window's names.
 
-class MainWindow(FileActions, OutputActions, QMainWindow):
-    """One brief at a time: compose it from the library, watch the real PDF, save, export and print."""
 
-    exportFinished = Signal(object)  # a BuildResult, or the error message
+class MainWindow(QMainWindow):
+    """One brief at a time: compose it from the library, watch the real PDF, save, export and print.
+
+    With ``staged`` (the app's start) the window shows "Loading library\u2026" at once, loads the library,
+    templates and markings and imports the panels on a pool thread, then builds its panels. Without, it
+    loads and builds before returning (tests, benchmarks).
+    """
 
     def __init__(
         self,
@@ -49,57 +48,109 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
         dialogs: Dialogs | None = None,
         settings: Settings | None = None,
         today: Callable[[], _dt.date] = _dt.date.today,
+        staged: bool = False,
     ):
         super().__init__()
         self.dialogs = dialogs or Dialogs()
         self.settings = settings or Settings()
         self.content = list(content)
         self.today = today
-        self.recovery = RecoveryStore()
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self.export_signals = JobSignals(self)
-        self.export_signals.finished.connect(self._export_finished)
-        self.export_signals.failed.connect(self._export_failed)
-        self._export_ticket = 0
-        self._exports: dict[int, Path] = {}
-        self._changed_since_autosave = False
         self.problems: list[str] = []
-        library = self._load_library()
-        self.templates, template_problems = list_templates()
-        self.markings = self._load_markings()
-        self.session = BriefSession(library, self)
-        self.session.load(self.new_brief_data(), None)
-        stale = self.settings.stale_months
-        self.library_panel = LibraryPanel(library, stale, today, self)
-        self.brief_panel = BriefPanel(self.session, self.templates, self.markings, stale, today, self)
+        self.ready = False  # the panels are built
+        self._closed = False  # closed while loading: the panels are never built
+        self._pending_start: tuple[Path | None] | None = None
+        self.setWindowTitle("Briefing")
+        self.setMinimumSize(960, 600)  # explicit, so showing the window never resizes its constraints
+        self._restore_geometry()
+        self._show_loading()
+        if staged:
+            QTimer.singleShot(0, self._start_loading)  # after the first frame: the loading thread competes for the GIL
+        else:
+            self._build(load_start_data(self._folders()))
+
+    def _folders(self) -> list[Path]:
+        return [*self.settings.content_folders, *self.content]
+
+    def _show_loading(self) -> None:
+        """The first frame: a placeholder where the panels will be."""
+        self.loading_label = describe(QLabel("Loading library\u2026", self), "Loading library", "The content library is being loaded")
+        # plain text, centred by the style sheet: rich text and Qt's alignment enums would each cost the first frame ~30-50 ms
+        self.loading_label.setStyleSheet("qproperty-alignment: AlignCenter; color: #6b7280; font-size: 14pt")
+        self.setCentralWidget(self.loading_label)
+
+    def _start_loading(self) -> None:
+        work = partial(load_in_background, self._folders())
+        self._loading = run_in_pool(self.pool, self, work, lambda data: self._closed or self._build(data), self._start_failed)
+
+    def _start_failed(self, message: str) -> None:
+        """Loading failed (a bug: broken packs are problems, not failures): say so, and build with an empty library."""
+        from ..content.library import Library
+
+        self.dialogs.error(self, "Cannot load the library", message)
+        self._build(StartData(Library(), []))
+
+    def start(self, brief: Path | None = None) -> None:
+        """After the window is shown: offer recovery, else open ``brief`` if given (once the panels are built)."""
+        if self.ready:
+            self.files.start(brief)
+        else:
+            self._pending_start = (brief,)
+
+    def _build(self, data: StartData) -> None:
+        """Build the panels and actions over the loaded library (imported here: not needed for the first frame)."""
+        from PySide6.QtCore import Qt
+
+        from ..content.present import StaleRule
+        from . import icons
+        from .brief_panel import BriefPanel
+        from .export_actions import ExportActions
+        from .file_actions import FileActions
+        from .library_panel import LibraryPanel
+        from .panes import Panes
+        from .preview import PreviewPanel
+        from .problems import ProblemsDock
+        from .session import BriefSession
+        from .status_bar import BriefStatus
+
+        self.templates, self.markings, self._marking_problems = data.templates, data.markings, data.marking_problems
+        self.session = BriefSession(data.library, StaleRule(self.settings.stale_months, self.today), self)
+        self.session.load(self.new_brief_data())
+        self.library_panel = LibraryPanel(self.session, self)
+        self.brief_panel = BriefPanel(self.session, self.templates, self.markings, self)
         self.preview = PreviewPanel(self.session, self.pool, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setChildrenCollapsible(False)
-        for panel in (self.library_panel, self.brief_panel, self.preview):
-            self.splitter.addWidget(panel)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setStretchFactor(2, 4)
-        self.read_only_banner = describe(
-            QLabel(self), "Read-only warning", "Why this brief cannot be saved to its file, and what you can do instead"
-        )
-        self.read_only_banner.setWordWrap(True)
-        self.read_only_banner.setStyleSheet("background:#fef3c7;color:#78350f;border-bottom:1px solid #f59e0b;padding:6px 10px")
-        self.read_only_banner.hide()
-        central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.read_only_banner)
-        column.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
-        self._build_problems()
+        self.files = FileActions(self, self.session, self.dialogs, self.settings, self.new_brief_data)
+        self.exports = ExportActions(self, self.session, self.dialogs, self.pool, self.preview)
+        self.exports.running.connect(self._export_running)
+        self.setWindowIcon(icons.app_icon())
+        self.panes = Panes((self.library_panel, self.brief_panel, self.preview), self)
+        self.splitter, self.read_only_banner = self.panes.splitter, self.panes.banner
+        self.setCentralWidget(self.panes)
+        self.problems_dock = ProblemsDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self._build_actions()
         self._build_menus()
-        self._build_status_bar()
+        self.status = BriefStatus(self.statusBar())
+        self._connect()
+        self._set_tab_order()
+        self._restore_layout()
+        problems = [*data.library.problems, *data.template_problems, *self._marking_problems]
+        self.set_problems(problems)  # after restoreState: shown only if any
+        self._update_title()
+        self._brief_changed()
+        self.preview.schedule()
+        self.library_panel.search_box.setFocus()
+        self.ready = True
+        if not problems:
+            self.statusBar().showMessage(f"Library loaded: {len(data.library)} items", 3000)
+        settle_heap(collect=False)  # at start there is little garbage, and a collection would delay the window
+        if self._pending_start is not None:
+            self.files.start(*self._pending_start)
+
+    def _connect(self) -> None:
         self.autosave_timer = QTimer(self)
-        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.timeout.connect(self.files.autosave)
         self.autosave_timer.start(self.settings.autosave_seconds * 1000)
         self.library_panel.addRequested.connect(self.add_items)
         self.session.stack.cleanChanged.connect(self._update_title)
@@ -107,44 +158,12 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
         self.session.changed.connect(self._brief_changed)
         self.session.libraryChanged.connect(self._brief_changed)
         self.preview.updated.connect(self._preview_updated)
-        self.preview.failed.connect(self._preview_failed)
-        self.setWindowIcon(icons.app_icon())
-        self.setMinimumSize(960, 600)  # explicit, so showing the window never resizes its constraints
-        self._set_tab_order()
-        self._restore_window()
-        self.set_problems([*library.problems, *template_problems, *self._marking_problems])  # after restoreState: shown only if any
-        self._update_title()
-        self._brief_changed()
-        self.preview.schedule()
-        self.library_panel.search_box.setFocus()
-        self._settle_heap(collect=False)  # at start there is little garbage, and a collection would delay the window
-
-    # -- loading -------------------------------------------------------------------------------
-    def _load_library(self) -> Library:
-        return load_library(extra=[*self.settings.content_folders, *self.content])
-
-    @staticmethod
-    def _settle_heap(collect: bool) -> None:
-        """Move what exists now (the library, the window) out of the garbage collector's full passes.
-
-        They live as long as the window. With 10,000 items a full pass walks
-        millions of objects and froze the GUI for ~100 ms in the middle of typing
-        a search. ``collect`` first frees garbage, so none is kept for good.
-        """
-        if collect:
-            gc.collect()
-        gc.freeze()
-
-    def _load_markings(self) -> MarkingSchemes | None:
-        self._marking_problems: list[BriefingError] = []
-        try:
-            return load_markings()
-        except StyleError as exc:
-            self._marking_problems.append(exc)
-            return None
+        self.preview.failed.connect(self.status.preview_failed)
 
     def new_brief_data(self) -> Brief:
         """A fresh brief with the officer's default drafter and marking."""
+        from ..brief.model import Brief
+
         brief = Brief()
         brief.meta.drafter = self.settings.drafter
         marking = self.settings.default_marking
@@ -153,22 +172,9 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
         return brief
 
     # -- building the window ----------------------------------------------------------------------
-    def _build_problems(self) -> None:
-        self.problems_model = QStringListModel(self)
-        self.problems_view = describe(
-            QListView(self), "Problems", "Content packs and templates that could not be loaded, as file:line: message"
-        )
-        self.problems_view.setModel(self.problems_model)
-        self.problems_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.problems_view.setWordWrap(True)
-        self.problems_view.setAlternatingRowColors(True)
-        self.problems_dock = QDockWidget("Problems", self)
-        self.problems_dock.setObjectName("problems_dock")
-        self.problems_dock.setWidget(self.problems_view)
-        self.problems_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
-
     def _action(self, text: str, slot, keys: QKeySequence.StandardKey | str | Sequence[str] | None = None, tip: str = "") -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if isinstance(keys, (list, tuple)):
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -180,16 +186,18 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
         A = self._action
-        self.new_action = A("&New", self.new_brief, QKeySequence.StandardKey.New, "Start a new brief")
-        self.open_action = A("&Open\u2026", self.open_brief, QKeySequence.StandardKey.Open, "Open a brief file")
-        self.save_action = A("&Save", self.save, QKeySequence.StandardKey.Save, "Save the brief")
-        self.save_as_action = A("Save &As\u2026", self.save_as, "Ctrl+Shift+S", "Save the brief under a new name")
-        self.export_pdf_action = A("Export &PDF\u2026", lambda: self.export("pdf"), "Ctrl+E", "Export the brief as a PDF file")
+        self.new_action = A("&New", self.files.new_brief, QKeySequence.StandardKey.New, "Start a new brief")
+        self.open_action = A("&Open\u2026", self.files.open_brief, QKeySequence.StandardKey.Open, "Open a brief file")
+        self.save_action = A("&Save", self.files.save, QKeySequence.StandardKey.Save, "Save the brief")
+        self.save_as_action = A("Save &As\u2026", self.files.save_as, "Ctrl+Shift+S", "Save the brief under a new name")
+        self.export_pdf_action = A("Export &PDF\u2026", lambda: self.exports.export("pdf"), "Ctrl+E", "Export the brief as a PDF file")
         self.export_docx_action = A(
-            "Export &Word\u2026", lambda: self.export("docx"), "Ctrl+Shift+E", "Export the brief as a Word document"
+            "Export &Word\u2026", lambda: self.exports.export("docx"), "Ctrl+Shift+E", "Export the brief as a Word document"
         )
-        self.print_action = A("&Print\u2026", self.print_brief, QKeySequence.StandardKey.Print, "Print the brief")
+        self.print_action = A("&Print\u2026", self.exports.print_brief, QKeySequence.StandardKey.Print, "Print the brief")
         self.quit_action = A("&Quit", self.close, "Ctrl+Q", "Close Briefing")
         self.undo_action = self.session.stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
@@ -201,7 +209,7 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
         )
         self.reload_action = A("&Reload Library", self.reload_library, "F5", "Read the content packs again")
         self.guide_action = A("&User Guide", self.show_guide, QKeySequence.StandardKey.HelpContents, "How to build a brief")
-        self.sample_action = A("Open &Sample Brief", self.open_sample, None, "Open the bundled sample brief as a new, unsaved brief")
+        self.sample_action = A("Open &Sample Brief", self.files.open_sample, None, "Open the bundled sample brief as a new, unsaved brief")
         self.about_action = A("&About Briefing", self.show_about, None, "Version, content folders and log file")
         self.problems_action = self.problems_dock.toggleViewAction()
         self.problems_action.setText("&Problems Panel")
@@ -209,11 +217,13 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
             self.addAction(action)
 
     def _build_menus(self) -> None:
+        from PySide6.QtWidgets import QMenu
+
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = QMenu("Open &Recent", self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent(self.recent_menu))
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
@@ -233,34 +243,21 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
         help_menu.addActions([self.guide_action, self.sample_action])
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
-        self._fill_recent()
-
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.progress = describe(QProgressBar(self), "Export progress", "An export is running")
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(160)
-        self.progress.hide()
-        self.count_status = describe(QLabel(self), "Item count", "How many items the brief has, and how many are flagged")
-        self.budget_status = describe(QLabel("No preview yet", self), "Page budget", "Pages in the PDF against the template's page budget")
-        for label in (self.count_status, self.budget_status):
-            label.setContentsMargins(8, 0, 8, 0)
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.count_status)
-        bar.addPermanentWidget(self.budget_status)
-        bar.showMessage("Ready", 3000)
+        self.files.fill_recent(self.recent_menu)
 
     def _set_tab_order(self) -> None:
         """Tab moves left to right: library, brief, preview, then the problems list."""
-        chain = [*self.library_panel.tab_chain(), *self.brief_panel.tab_chain(), *self.preview.tab_chain(), self.problems_view]
+        chain = [*self.library_panel.tab_chain(), *self.brief_panel.tab_chain(), *self.preview.tab_chain(), self.problems_dock.view]
         for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
+            self.setTabOrder(first, second)
 
-    def _restore_window(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.window("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()
             self.resize(min(1600, int(screen.width() * 0.92)), min(960, int(screen.height() * 0.9)))
+
+    def _restore_layout(self) -> None:
         state = self.settings.window("state")
         if state is not None:
             self.restoreState(state)
@@ -269,6 +266,8 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
             self.default_splitter_sizes()
 
     def default_splitter_sizes(self) -> None:
+        from PySide6.QtCore import Qt
+
         width = max(self.width(), 900)
         self.splitter.setSizes([int(width * 0.27), int(width * 0.37), int(width * 0.36)])
         self.resizeDocks([self.problems_dock], [96], Qt.Orientation.Vertical)
@@ -278,51 +277,41 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
     def set_problems(self, problems: Sequence[BriefingError]) -> None:
         """List content and template problems in the Problems panel (shown when there are any)."""
         self.problems = [str(p) for p in problems]
-        self.problems_model.setStringList(self.problems)
-        self.problems_dock.setVisible(bool(self.problems))
-        self.problems_dock.setWindowTitle(f"Problems ({len(self.problems)})" if self.problems else "Problems")
+        self.problems_dock.show_problems(self.problems)
         if self.problems:
             self.statusBar().showMessage(f"{len(self.problems)} content problem(s): see the Problems panel", 10000)
 
     # -- title and status ---------------------------------------------------------------------------------
-    def display_name(self) -> str:
-        return self.session.path.name if self.session.path else "Untitled"
-
     @Slot()
     def _update_title(self) -> None:
         """Title, read-only banner and the Save actions, from the brief's file state."""
-        reason = self.read_only_reason()
+        reason = self.files.read_only_reason()
         marker = " (read-only)" if reason else ""
-        self.setWindowTitle(f"{self.display_name()}{marker}[*] \u2014 Briefing")
+        self.setWindowTitle(f"{self.files.display_name()}{marker}[*] \u2014 Briefing")
         self.setWindowModified(self.session.dirty)
         self.read_only_banner.setText(reason)
         self.read_only_banner.setVisible(bool(reason))
-        too_new = is_too_new(self.session.brief)
         self.save_action.setEnabled(not reason)
-        self.save_as_action.setEnabled(not too_new)
+        self.save_as_action.setEnabled(not self.files.too_new())
 
     @Slot()
     def _brief_changed(self) -> None:
-        self._changed_since_autosave = True
         model = self.brief_panel.items.model  # caches each entry's status
         count = model.rowCount()
-        flagged = sum(1 for row in range(count) if model.status(row) is not Status.OK)
-        text = f"{count} item{'s' if count != 1 else ''}"
-        self.count_status.setText(text + (f", {flagged} flagged" if flagged else ""))
-        self.count_status.setStyleSheet("color:#b45309" if flagged else "")
+        flagged = model.flagged_count()
+        self.status.show_count(count, flagged)
 
     @Slot()
     def _preview_updated(self) -> None:
         result = self.preview.result
         if result is not None:
-            self.budget_status.setText(result.budget_text())
-            self.budget_status.setToolTip("Pages in the PDF against the template's page budget")
-            self.budget_status.setStyleSheet("color:#b91c1c;font-weight:bold" if result.fits is False else "")
+            self.status.show_budget(result.budget_text(), result.fits is False)
 
-    @Slot(str)
-    def _preview_failed(self, message: str) -> None:
-        self.budget_status.setText("Preview failed")
-        self.budget_status.setToolTip(message)
+    @Slot(bool)
+    def _export_running(self, running: bool) -> None:
+        self.status.export_running(running)
+        self.export_pdf_action.setEnabled(not running)
+        self.export_docx_action.setEnabled(not running)
 
     # -- editing --------------------------------------------------------------------------------------------
     @Slot(list)
@@ -340,6 +329,10 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
 
     # -- settings, library, help ---------------------------------------------------------------------------------------
     def open_settings(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
+        from .settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self.markings, self)
         if self.dialogs.show_dialog(dialog) == QDialog.DialogCode.Accepted:
             folders = self.settings.content_folders
@@ -348,34 +341,51 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
 
     def apply_settings(self, reload: bool = False) -> None:
         """Take new settings into use (reloading the library if the folders changed)."""
-        months = self.settings.stale_months
-        self.library_panel.set_stale_months(months)
-        self.brief_panel.set_stale_months(months)
+        self.session.set_stale_months(self.settings.stale_months)
         self.autosave_timer.start(self.settings.autosave_seconds * 1000)
         if reload:
             self.reload_library()
 
     def reload_library(self) -> None:
-        """Read the content packs again; flags and the problems panel follow."""
+        """Read the content packs again on the pool thread; the library, flags and the problems panel follow."""
+        if not self.reload_action.isEnabled():
+            return  # a reload is running
+        self.reload_action.setEnabled(False)
+        self.statusBar().showMessage("Reloading library\u2026")
+        work = partial(load_start_data, self._folders(), markings=False)
+        self._loading = run_in_pool(self.pool, self, work, self._reloaded, self._reload_failed)
+
+    def _reloaded(self, data: StartData) -> None:
+        self.reload_action.setEnabled(True)
         gc.unfreeze()  # the old library may be collected once nothing uses it
-        library = self._load_library()
-        _, template_problems = list_templates()
-        self.session.set_library(library)
-        self.library_panel.set_library(library)
-        self.set_problems([*library.problems, *template_problems, *self._marking_problems])
-        self._settle_heap(collect=True)  # an explicit reload: a full collection once is fine
-        self.statusBar().showMessage(f"Library reloaded: {len(library)} items", 4000)
+        self.session.set_library(data.library)
+        self.set_problems([*data.library.problems, *data.template_problems, *self._marking_problems])
+        settle_heap(collect=True)  # an explicit reload: a full collection once is fine
+        self.statusBar().showMessage(f"Library reloaded: {len(data.library)} items", 4000)
+
+    def _reload_failed(self, message: str) -> None:
+        self.reload_action.setEnabled(True)
+        self.dialogs.error(self, "Cannot reload the library", message)
 
     def show_guide(self) -> None:
+        from .help import GUIDE, TextDialog
+
         self.dialogs.show_dialog(TextDialog("User Guide", GUIDE, self, (640, 560)))
 
     def show_about(self) -> None:
+        from .help import TextDialog, about_html
+
         body = about_html(self.session.library.folders, logs.log_file(), len(self.problems))
         self.dialogs.show_dialog(TextDialog("About Briefing", body, self))
 
     # -- closing ---------------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.maybe_save():
+        if not self.ready:  # still loading: nothing to save yet (and a closed window builds no panels)
+            self._closed = True
+            self.pool.waitForDone()
+            event.accept()
+            return
+        if not self.files.maybe_save():
             event.ignore()
             return
         self.autosave_timer.stop()
@@ -385,6 +395,6 @@ class MainWindow(FileActions, OutputActions, QMainWindow):
         self.settings.set_window("state", self.saveState())
         self.settings.set_window("splitter", self.splitter.saveState())
         self.settings.sync()
-        self.recovery.clear()
-        self.release_brief()
+        self.files.recovery.clear()
+        self.files.release_brief()
         event.accept()

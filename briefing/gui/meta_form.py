@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QLabel, QLineEd
 from ..errors import StyleError
 from ..style import MarkingSchemes
 from ..templating.registry import Template
-from .undo import BriefSession
+from .session import BriefSession
 from .widgets import describe, route_undo
 
 TEXT_FIELDS = {

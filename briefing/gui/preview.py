@@ -10,7 +10,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ..brief.commands import snapshot_copy
-from .undo import BriefSession
+from .session import BriefSession
 from .widgets import describe
 from .workers import JobSignals, preview_job
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ..brief.model import Brief
-from ..content.library import Library
 from ..errors import BriefingError
 from ..logs import log_exception
+
+if TYPE_CHECKING:
+    from ..brief.model import Brief
+    from ..content.library import Library
 
 log = logging.getLogger("briefing.gui")
 
@@ -75,3 +78,14 @@ def export_job(ticket: int, signals: JobSignals, brief: Brief, library: Library,
         return export_brief(brief, library, [fmt], path, count_pages=True)  # the export dialog reports pages
 
     return Job(ticket, signals, work)
+
+
+def run_in_pool(
+    pool: QThreadPool, parent: QObject, work: Callable[[], object], done: Callable[[object], object], failed: Callable[[str], object]
+) -> JobSignals:
+    """Run ``work`` on ``pool``; then ``done(result)`` or ``failed(message)`` on the GUI thread. Keep the signals returned."""
+    signals = JobSignals(parent)
+    signals.finished.connect(lambda _ticket, result: done(result))
+    signals.failed.connect(lambda _ticket, message: failed(message))
+    pool.start(Job(0, signals, work))
+    return signals

@@ -6,8 +6,9 @@ from functools import cache
 from typing import Any
 
 from ..brief.model import Brief, Entry, status_of
-from ..content.library import Library, citation, locator, origin_citation
+from ..content.library import Library
 from ..content.model import Event, Figure, Pillar, Project, Quotation
+from ..content.present import citation, locator, origin_citation, speaker_name
 from ..document.text import clean_text, describe_removed
 from ..style import Scheme
 
@@ -16,11 +17,6 @@ _MODELS = {"pillar": Pillar, "figure": Figure, "quotation": Quotation, "event": 
 
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
-
-
-def attribution(snapshot: dict[str, Any]) -> str:
-    """``President Xi Jinping``: the speaker with the title the source gives."""
-    return " ".join(p for p in (snapshot.get("speaker_title"), snapshot.get("speaker")) if p)
 
 
 @cache
@@ -54,7 +50,7 @@ def _item(entry: Entry, index: int, number: int, library: Library | None) -> dic
     )
     if entry.kind == "quotation":
         data["quote_kind"] = "direct" if snap.get("kind") == "direct" else "reported"
-        data["attribution"] = attribution(snap)
+        data["attribution"] = speaker_name(snap)
     elif "kind" in snap:
         data["subkind"] = snap["kind"]
     if entry.kind == "figure":
@@ -103,16 +99,10 @@ class Cleaner:
         return [f"removed {describe_removed(chars)} from {where}" for where, chars in self.removed.items()]
 
 
-def build_context(
-    brief: Brief, library: Library | None, scheme: Scheme, page_budget: int | None, cleaner: Cleaner | None = None
-) -> dict[str, Any]:
-    """The template context. Everything is plain, clean strings, numbers, lists and dicts."""
-    clean = cleaner or Cleaner()
-    items = [clean(_item(entry, index, index + 1, library), f"{entry.kind} {entry.ref}") for index, entry in enumerate(brief.items)]
-    by_kind: dict[str, list[dict[str, Any]]] = {"pillar": [], "figure": [], "quotation": [], "event": [], "project": []}
+def _groups(items: list[dict[str, Any]], brief: Brief, library: Library | None) -> dict[str, dict[str, Any]]:
+    """The items by pillar, in the order the brief first meets each pillar."""
     groups: dict[str, dict[str, Any]] = {}
     for item in items:
-        by_kind.setdefault(item["kind"], []).append(item)
         pid = item["id"] if item["kind"] == "pillar" else item["pillar_id"]
         group = groups.get(pid)
         if group is None:
@@ -129,8 +119,11 @@ def build_context(
             group["pillar"] = item
         else:
             group[item["kind"] + "s"].append(item)
-    meta = brief.meta
-    sections = {
+    return groups
+
+
+def _sections(brief: Brief, clean: Cleaner) -> dict[str, Any]:
+    return {
         name: clean({"text": section.text, "paragraphs": _paragraphs(section.text)}, f"the {name}")
         for name, section in (
             ("purpose", brief.sections.purpose),
@@ -138,22 +131,38 @@ def build_context(
             ("recommendation", brief.sections.recommendation),
         )
     }
-    marking = banner_level(brief, scheme)
+
+
+def _details(brief: Brief, marking: str, page_budget: int | None, clean: Cleaner) -> dict[str, Any]:
+    meta = brief.meta
+    details = {
+        "title": meta.title,
+        "occasion": meta.occasion,
+        "recipient": meta.recipient,
+        "drafter": meta.drafter,
+        "date": meta.date,
+        "reference": meta.reference,
+        "marking": marking,
+        "caveat": meta.caveat,
+        "page_budget": page_budget,
+    }
+    return clean(details, "the brief's details")
+
+
+def build_context(
+    brief: Brief, library: Library | None, scheme: Scheme, page_budget: int | None, cleaner: Cleaner | None = None
+) -> dict[str, Any]:
+    """The template context. Everything is plain, clean strings, numbers, lists and dicts."""
+    clean = cleaner or Cleaner()
+    items = [clean(_item(entry, index, index + 1, library), f"{entry.kind} {entry.ref}") for index, entry in enumerate(brief.items)]
+    by_kind: dict[str, list[dict[str, Any]]] = {"pillar": [], "figure": [], "quotation": [], "event": [], "project": []}
+    for item in items:
+        by_kind.setdefault(item["kind"], []).append(item)
+    groups = _groups(items, brief, library)
+    sections = _sections(brief, clean)  # cleaned in this order: the warnings list what was removed in it
+    details = _details(brief, banner_level(brief, scheme), page_budget, clean)
     return {
-        "brief": clean(
-            {
-                "title": meta.title,
-                "occasion": meta.occasion,
-                "recipient": meta.recipient,
-                "drafter": meta.drafter,
-                "date": meta.date,
-                "reference": meta.reference,
-                "marking": marking,
-                "caveat": meta.caveat,
-                "page_budget": page_budget,
-            },
-            "the brief's details",
-        ),
+        "brief": details,
         "sections": sections,
         "items": items,
         "pillars": clean(list(groups.values()), "a pillar title"),

@@ -40,7 +40,7 @@ def _child(template_path: str, template_id: str, context: dict[str, Any], home: 
         from pathlib import Path
 
         from .registry import Template, read_info
-        from .render import render_xml_inprocess
+        from .sandbox import render_xml_inprocess
 
         path = Path(template_path)
         template = Template(template_id, path, read_info(path), True)

@@ -1,7 +1,9 @@
 """Writers turn a :class:`~briefing.document.model.Document` into a file format.
 
-They sit in a registry keyed by format name. Adding a format means one module
-that calls :func:`register` and one line in :data:`BUILTIN`.
+They sit in a registry keyed by format name, each imported only when its format
+is asked for. Adding a format means one package that calls :func:`register` and
+one line in :data:`BUILTIN`; its body is a :class:`~briefing.writers.visitor.NodeVisitor`,
+and what every format must say alike is in :mod:`briefing.writers.common`.
 """
 
 from __future__ import annotations
@@ -74,10 +76,3 @@ def formats() -> list[str]:
     for fmt in BUILTIN:
         _load(fmt)
     return sorted(_REGISTRY)
-
-
-def unknown_node(node: object, fmt: str) -> ExportError:
-    """The loud error for a node a writer does not know: never skip silently."""
-    from ..errors import RenderError
-
-    return RenderError(f"the {fmt} writer has no rule for document node {type(node).__name__}", hint="add a visit method for it")

@@ -16,14 +16,18 @@ from .helpers import ORANGE
 
 
 @pytest.fixture
-def launched(monkeypatch, qapp):
-    """Run the app with ``exec`` replaced: it records the window, then closes it."""
+def launched(monkeypatch, qapp, qtbot):
+    """Run the app with ``exec`` replaced: it records the window, waits for its library, then closes it."""
     seen: list[MainWindow] = []
 
     def fake_exec(self=None):
         [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         seen.append(window)
         assert sys.excepthook.__name__ == "hook"  # errors in slots go to a dialog while the app runs
+        # shown before the library is loaded: no event has been handled yet, so the loading state is on screen
+        assert not window.ready and window.centralWidget() is window.loading_label
+        assert window.loading_label.text() == "Loading library\u2026"
+        qtbot.waitUntil(lambda: window.ready, timeout=30000)
         window.session.stack.setClean()
         window.close()
         return 0

@@ -38,7 +38,7 @@ def test_guarded_slot_reports_a_briefing_error(tmp_path, window, dialogs):
     folder = tmp_path / "blocked"
     folder.write_text("a file where a folder should be")
     dialogs.paths.append(folder / "x.brief")
-    assert not window.save()
+    assert not window.files.save()
     [(title, message)] = dialogs.errors
     assert title == "Cannot save the brief" and str(folder) in message
     assert refs(window) == [ORANGE] and window.isWindowModified()

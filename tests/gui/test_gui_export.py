@@ -16,11 +16,11 @@ def pdf_text(path) -> str:
 
 def export(qtbot, window, fmt, path):
     threads = []
-    window.exportFinished.connect(lambda _result: threads.append(QThread.currentThread()))
-    with qtbot.waitSignal(window.exportFinished, timeout=30000) as blocker:
-        assert window.export(fmt, path)
-        assert window.progress.isVisibleTo(window)
-    assert not window.progress.isVisibleTo(window)
+    window.exports.finished.connect(lambda _result: threads.append(QThread.currentThread()))
+    with qtbot.waitSignal(window.exports.finished, timeout=30000) as blocker:
+        assert window.exports.export(fmt, path)
+        assert window.status.progress.isVisibleTo(window)
+    assert not window.status.progress.isVisibleTo(window)
     assert threads == [window.thread()]  # the result is handled on the GUI thread
     return blocker.args[0]
 
@@ -44,7 +44,7 @@ def test_export_word(qtbot, tmp_path, window, dialogs):
     fill(window)
     dialogs.answers["export_done"] = "folder"
     dialogs.paths.append(tmp_path / "out")  # asked, and the suffix is added
-    with qtbot.waitSignal(window.exportFinished, timeout=30000):
+    with qtbot.waitSignal(window.exports.finished, timeout=30000):
         window.export_docx_action.trigger()
     document = docx.Document(str(tmp_path / "out.docx"))
     text = "\n".join(p.text for p in document.paragraphs)
@@ -54,14 +54,14 @@ def test_export_word(qtbot, tmp_path, window, dialogs):
 
 
 def test_cancelled_export_does_nothing(window, dialogs):
-    assert not window.export("pdf")
+    assert not window.exports.export("pdf")
     assert dialogs.asked == ["save_path"]
 
 
 def test_export_failure_is_reported_not_raised(qtbot, tmp_path, window, dialogs):
     window.session.set_field("meta.title", "Bad \U0001f600")
-    with qtbot.waitSignal(window.exportFinished, timeout=30000) as blocker:
-        window.export("pdf", tmp_path / "bad.pdf")
+    with qtbot.waitSignal(window.exports.finished, timeout=30000) as blocker:
+        window.exports.export("pdf", tmp_path / "bad.pdf")
     assert "cannot show U+1F600" in blocker.args[0]
     [(title, message)] = dialogs.errors
     assert title == "Export failed" and "U+1F600" in message
@@ -73,7 +73,7 @@ def test_print_to_a_pdf_file(tmp_path, window):
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    pages = window.print_brief(printer)
+    pages = window.exports.print_brief(printer)
     reader = pypdf.PdfReader(tmp_path / "printed.pdf")
     assert pages >= 1 and len(reader.pages) == pages
     box = reader.pages[0].mediabox
@@ -82,5 +82,5 @@ def test_print_to_a_pdf_file(tmp_path, window):
 
 def test_print_asks_through_the_print_dialog(window, dialogs):
     dialogs.answers["setup_printer"] = False
-    assert window.print_brief() == 0
+    assert window.exports.print_brief() == 0
     assert dialogs.asked == ["setup_printer"]

@@ -129,7 +129,7 @@ def test_missing_and_changed_items_are_flagged_with_refresh_and_remove(window):
     missing = flagged_entry(window, TRUST, missing=True)
     brief = window.session.brief.model_copy(deep=True)
     brief.items = [changed, missing]
-    window.session.load(brief, None)
+    window.session.load(brief)
     model = window.brief_panel.items.model
     assert model.index(0).data(StatusRole) == "changed since selected"
     assert "changed since selected" in model.index(0).data(Qt.ItemDataRole.ToolTipRole)
@@ -178,5 +178,5 @@ def test_stale_figures_are_marked_in_the_list_too(window):
     assert model.index(0).data(StaleRole) is True
     assert "Stale figure" in model.index(0).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(1).data(StaleRole) is False
-    window.brief_panel.set_stale_months(36)
+    window.session.set_stale_months(36)
     assert model.index(0).data(StaleRole) is False

@@ -66,7 +66,7 @@ def test_old_figures_are_marked_stale(window):
     assert index.data(StaleRole) is True  # as of 2025-09: 14 months before TODAY, over the default 12
     panel.tree.setCurrentIndex(index)
     assert "Stale figure" in panel.details.toPlainText()
-    panel.set_stale_months(24)
+    window.session.set_stale_months(24)
     index = panel.model.find(ORANGE)
     assert index.data(StaleRole) is False
     assert "Stale figure" not in panel.details.toPlainText()

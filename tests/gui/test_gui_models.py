@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt
 
 from briefing.content.library import load_library
+from briefing.content.present import StaleRule
 from briefing.content.search import Query, SearchIndex
 from briefing.gui.library_model import LibraryTreeModel
 from briefing.gui.roles import ENTRY_ROWS_MIME, ITEM_IDS_MIME, ItemIdRole, NodeTypeRole
@@ -15,18 +16,18 @@ from .helpers import DIRECT, ORANGE, TODAY, TRUST, refs
 def test_library_tree_model_passes_the_tester(qtmodeltester):
     library = load_library()
     model = LibraryTreeModel()
-    model.set_results(library, list(library), 12, TODAY)
+    model.set_results(library, list(library), StaleRule(12, lambda: TODAY))
     qtmodeltester.check(model)
-    model.set_results(library, SearchIndex(library).search(Query("Orange Line")), 12, TODAY)
+    model.set_results(library, SearchIndex(library).search(Query("Orange Line")), StaleRule(12, lambda: TODAY))
     qtmodeltester.check(model)
-    model.set_results(library, [], 12, TODAY)
+    model.set_results(library, [], StaleRule(12, lambda: TODAY))
     qtmodeltester.check(model)
 
 
 def test_library_tree_groups_by_pillar_then_kind():
     library = load_library()
     model = LibraryTreeModel()
-    model.set_results(library, list(library), 12, TODAY)
+    model.set_results(library, list(library), StaleRule(12, lambda: TODAY))
     assert model.rowCount() == len(library.pillars())
     pillar = model.index(0, 0)
     assert pillar.data(NodeTypeRole) == "pillar"
@@ -43,7 +44,7 @@ def test_library_tree_groups_by_pillar_then_kind():
 def test_library_mime_data_carries_item_ids():
     library = load_library()
     model = LibraryTreeModel()
-    model.set_results(library, SearchIndex(library).search(Query("Orange Line")), 12, TODAY)
+    model.set_results(library, SearchIndex(library).search(Query("Orange Line")), StaleRule(12, lambda: TODAY))
     index = model.find(ORANGE)
     mime = model.mimeData([index])
     assert bytes(mime.data(ITEM_IDS_MIME).data()).decode() == ORANGE
@@ -85,8 +86,8 @@ def test_brief_items_model_drop_of_rows_moves_one_entry(window):
 
 def test_problems_model_passes_the_tester(qtmodeltester, window):
     window.set_problems([])
-    qtmodeltester.check(window.problems_model)
-    assert isinstance(window.problems_model, QStringListModel)
+    qtmodeltester.check(window.problems_dock.model)
+    assert isinstance(window.problems_dock.model, QStringListModel)
 
 
 def test_a_replaced_tree_is_freed_without_the_garbage_collector():
@@ -96,12 +97,12 @@ def test_a_replaced_tree_is_freed_without_the_garbage_collector():
 
     library = load_library()
     model = LibraryTreeModel()
-    model.set_results(library, list(library), 12, TODAY)
+    model.set_results(library, list(library), StaleRule(12, lambda: TODAY))
     group = model.index(0, 0, model.index(0, 0))
     row = weakref.ref(model.index(0, 0, group).internalPointer())
     gc.disable()
     try:
-        model.set_results(library, [], 12, TODAY)
+        model.set_results(library, [], StaleRule(12, lambda: TODAY))
         assert row() is None
     finally:
         gc.enable()

@@ -22,7 +22,7 @@ def test_preview_follows_a_change(qtbot, window):
     assert window.preview.document.pageCount() >= 2
     assert "over the 1-page budget" in window.preview.budget.text()
     assert "b91c1c" in window.preview.budget.styleSheet()
-    assert window.budget_status.text() == window.preview.budget.text()
+    assert window.status.budget.text() == window.preview.budget.text()
     assert window.preview.is_current()
 
 

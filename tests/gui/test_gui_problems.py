@@ -16,7 +16,7 @@ def test_broken_pack_is_listed_and_the_app_works(tmp_path, make_window):
     assert len(window.problems) >= 1
     first = window.problems[0]
     assert first.startswith(f"{bad}:") and first.split(":")[1].isdigit()
-    assert window.problems_model.rowCount() == len(window.problems)
+    assert window.problems_dock.model.rowCount() == len(window.problems)
     assert window.session.library.get("good/trips") is not None
     window.add_items([ORANGE, "good/trips"])
     assert refs(window) == [ORANGE, "good/trips"]
@@ -34,11 +34,13 @@ def test_no_problems_no_panel(window):
     assert not window.problems_dock.isVisibleTo(window)
 
 
-def test_settings_content_folder_and_reload(tmp_path, window):
+def test_settings_content_folder_and_reload(tmp_path, qtbot, window):
     folder = tmp_path / "mine"
     write_pack(folder, pack="mine")
     window.settings.content_folders = [folder]
-    window.apply_settings(reload=True)
-    assert window.session.library.get("mine/trips") is not None
+    with qtbot.waitSignal(window.session.libraryChanged, timeout=30000):
+        window.apply_settings(reload=True)  # read on the pool thread
+        assert not window.reload_action.isEnabled() and window.statusBar().currentMessage() == "Reloading library\u2026"
+    assert window.session.library.get("mine/trips") is not None and window.reload_action.isEnabled()
     window.library_panel.search_box.setText("Passenger trips")
     assert window.library_panel.model.find("mine/trips").isValid()

@@ -56,14 +56,14 @@ def is_read_only(window) -> bool:
 
 def test_opening_a_brief_takes_its_lock_and_closing_releases_it(tmp_path, window):
     path = saved_brief(tmp_path / "mine.brief")
-    assert window.open_file(path)
+    assert window.files.open_file(path)
     assert not is_read_only(window) and window.save_action.isEnabled()
     assert not free(path)  # a second instance would be refused
-    window.new_brief()  # the brief is replaced
+    window.files.new_brief()  # the brief is replaced
     assert free(path)
 
-    assert window.open_file(path)
-    window.open_file(saved_brief(tmp_path / "other.brief"))  # another brief replaces it
+    assert window.files.open_file(path)
+    window.files.open_file(saved_brief(tmp_path / "other.brief"))  # another brief replaces it
     assert free(path) and not free(tmp_path / "other.brief")
     assert window.close()
     assert free(tmp_path / "other.brief")
@@ -72,7 +72,7 @@ def test_opening_a_brief_takes_its_lock_and_closing_releases_it(tmp_path, window
 def test_a_brief_locked_elsewhere_opens_read_only(tmp_path, window, dialogs, other_instance):
     path = saved_brief(tmp_path / "shared.brief")
     other_instance(path)
-    assert window.open_file(path)
+    assert window.files.open_file(path)
     assert window.session.brief.meta.title == "On disk"
     assert is_read_only(window)
     assert window.windowTitle() == "shared.brief (read-only)[*] \u2014 Briefing"
@@ -85,12 +85,12 @@ def test_a_brief_locked_elsewhere_opens_read_only(tmp_path, window, dialogs, oth
 def test_save_as_from_a_read_only_brief_makes_an_editable_locked_copy(tmp_path, window, dialogs, other_instance):
     path = saved_brief(tmp_path / "shared.brief")
     other_instance(path)
-    window.open_file(path)
+    window.files.open_file(path)
     window.session.add_items([ORANGE])
     before = path.read_bytes()
 
     dialogs.paths.append(tmp_path / "copy.brief")
-    assert window.save_as()
+    assert window.files.save_as()
     copy = (tmp_path / "copy.brief").resolve()
     assert window.session.path == copy and not is_read_only(window)
     assert window.save_action.isEnabled() and not window.isWindowModified()
@@ -99,7 +99,7 @@ def test_save_as_from_a_read_only_brief_makes_an_editable_locked_copy(tmp_path, 
     assert not free(copy)  # the copy is now locked by the window
 
     window.session.add_items([TRUST])
-    assert window.save()  # an ordinary save to the copy
+    assert window.files.save()  # an ordinary save to the copy
     assert dialogs.asked.count("save_path") == 1
     assert [e.ref for e in load_brief(copy).items] == [ORANGE, TRUST]
 
@@ -107,11 +107,11 @@ def test_save_as_from_a_read_only_brief_makes_an_editable_locked_copy(tmp_path, 
 def test_saving_changes_to_a_read_only_brief_goes_to_save_as(tmp_path, window, dialogs, other_instance):
     path = saved_brief(tmp_path / "shared.brief")
     other_instance(path)
-    window.open_file(path)
+    window.files.open_file(path)
     window.session.add_items([TRUST])
     dialogs.answers["ask_save_changes"] = "save"
     dialogs.paths.append(tmp_path / "mine.brief")
-    window.new_brief()
+    window.files.new_brief()
     assert dialogs.asked == ["ask_save_changes", "save_path"]
     assert [e.ref for e in load_brief(tmp_path / "mine.brief").items] == [TRUST]
     assert load_brief(path).items == []
@@ -123,7 +123,7 @@ def test_save_as_onto_a_brief_open_elsewhere_is_refused(tmp_path, window, dialog
     before = target.read_bytes()
     window.session.add_items([ORANGE])
     dialogs.paths.append(target)
-    assert not window.save_as()
+    assert not window.files.save_as()
     [(title, message)] = dialogs.warnings
     assert title == "Brief in use" and "theirs.brief" in message
     assert target.read_bytes() == before
@@ -133,11 +133,11 @@ def test_save_as_onto_a_brief_open_elsewhere_is_refused(tmp_path, window, dialog
 def test_a_second_window_on_the_same_brief_is_read_only(tmp_path, make_window):
     path = saved_brief(tmp_path / "both.brief")
     first, second = make_window(), make_window()
-    assert first.open_file(path) and second.open_file(path)
+    assert first.files.open_file(path) and second.files.open_file(path)
     assert not is_read_only(first) and is_read_only(second)
     first.close()
     third = make_window()
-    third.open_file(path)
+    third.files.open_file(path)
     assert not is_read_only(third)
 
 
@@ -160,7 +160,7 @@ def future_brief(tmp_path):
 def test_a_brief_from_a_newer_briefing_opens_read_only(tmp_path, window, dialogs):
     path = future_brief(tmp_path)
     before = path.read_bytes()
-    assert window.open_file(path) is True
+    assert window.files.open_file(path) is True
     assert window.session.brief.meta.title == "From the future"
     assert is_read_only(window)
     banner = window.read_only_banner.text()
@@ -170,17 +170,17 @@ def test_a_brief_from_a_newer_briefing_opens_read_only(tmp_path, window, dialogs
     assert free(path)  # nothing to protect: it is never written here
 
     window.session.set_field("meta.title", "Edited")
-    assert window.save() is False and window.save_as() is False
+    assert window.files.save() is False and window.files.save_as() is False
     assert "save_path" not in dialogs.asked and dialogs.errors == []
     assert [t for t, _ in dialogs.warnings] == ["Read-only brief", "Read-only brief"]
     assert path.read_bytes() == before
 
 
 def test_a_brief_from_a_newer_briefing_can_still_be_exported(qtbot, tmp_path, window):
-    window.open_file(future_brief(tmp_path))
+    window.files.open_file(future_brief(tmp_path))
     window.session.add_items([TRUST])
-    with qtbot.waitSignal(window.exportFinished, timeout=30000) as blocker:
-        assert window.export("pdf", tmp_path / "future.pdf")
+    with qtbot.waitSignal(window.exports.finished, timeout=30000) as blocker:
+        assert window.exports.export("pdf", tmp_path / "future.pdf")
     assert blocker.args[0].outputs == [tmp_path / "future.pdf"]
 
 
@@ -189,7 +189,7 @@ def test_a_brief_from_a_newer_briefing_can_still_be_exported(qtbot, tmp_path, wi
 
 def changed_on_disk(window, path):
     """Open ``path``, change it in the window, then let 'someone else' rewrite it."""
-    window.open_file(path)
+    window.files.open_file(path)
     window.session.add_items([ORANGE])
     theirs = load_brief(path)
     theirs.meta.title = "Their version"
@@ -198,11 +198,11 @@ def changed_on_disk(window, path):
 
 def test_no_question_when_the_file_is_unchanged(tmp_path, window, dialogs):
     path = saved_brief(tmp_path / "a.brief")
-    window.open_file(path)
+    window.files.open_file(path)
     window.session.add_items([ORANGE])
-    assert window.save()
+    assert window.files.save()
     window.session.add_items([TRUST])
-    assert window.save()  # the stamp follows our own saves
+    assert window.files.save()  # the stamp follows our own saves
     assert "ask_conflict" not in dialogs.asked
 
 
@@ -210,7 +210,7 @@ def test_conflict_cancel_keeps_the_changes_and_writes_nothing(tmp_path, window, 
     path = saved_brief(tmp_path / "a.brief")
     changed_on_disk(window, path)
     theirs = path.read_bytes()
-    assert window.save() is False
+    assert window.files.save() is False
     assert dialogs.asked == ["ask_conflict"]
     assert path.read_bytes() == theirs
     assert refs(window) == [ORANGE] and window.isWindowModified()
@@ -220,12 +220,12 @@ def test_conflict_overwrite_saves_our_version(tmp_path, window, dialogs):
     path = saved_brief(tmp_path / "a.brief")
     changed_on_disk(window, path)
     dialogs.answers["ask_conflict"] = "overwrite"
-    assert window.save()
+    assert window.files.save()
     on_disk = load_brief(path)
     assert on_disk.meta.title == "On disk" and [e.ref for e in on_disk.items] == [ORANGE]
     assert not window.isWindowModified()
     window.session.add_items([TRUST])
-    assert window.save() and dialogs.asked.count("ask_conflict") == 1  # the overwrite is the new baseline
+    assert window.files.save() and dialogs.asked.count("ask_conflict") == 1  # the overwrite is the new baseline
 
 
 def test_conflict_save_as_leaves_their_file_alone(tmp_path, window, dialogs):
@@ -234,7 +234,7 @@ def test_conflict_save_as_leaves_their_file_alone(tmp_path, window, dialogs):
     theirs = path.read_bytes()
     dialogs.answers["ask_conflict"] = "save_as"
     dialogs.paths.append(tmp_path / "mine.brief")
-    assert window.save()
+    assert window.files.save()
     assert dialogs.asked == ["ask_conflict", "save_path"]
     assert path.read_bytes() == theirs
     assert window.session.path == (tmp_path / "mine.brief").resolve()
@@ -245,18 +245,18 @@ def test_conflict_save_as_leaves_their_file_alone(tmp_path, window, dialogs):
 def test_a_restored_autosave_still_detects_changes_on_disk(tmp_path, make_window, dialogs):
     path = saved_brief(tmp_path / "a.brief")
     crashed = make_window()
-    crashed.open_file(path)
+    crashed.files.open_file(path)
     crashed.session.add_items([ORANGE])
-    crashed.autosave()
+    crashed.files.autosave()
     crashed.autosave_timer.stop()
-    crashed.release_brief()  # the crash: the OS drops both locks
-    crashed.recovery.own.release()
+    crashed.files.release_brief()  # the crash: the OS drops both locks
+    crashed.files.recovery.own.release()
     save_brief(Brief(), path)  # someone saves meanwhile
 
     restored = make_window()
-    assert restored.check_recovery()
+    assert restored.files.check_recovery()
     assert restored.session.path == path.resolve() and not is_read_only(restored)
-    assert restored.save() is False
+    assert restored.files.save() is False
     assert dialogs.asked == ["offer_restore", "ask_conflict"]
 
 
@@ -267,24 +267,24 @@ def test_each_window_autosaves_to_its_own_recovery_file(make_window, dialogs):
     first, second = make_window(), make_window()
     first.session.add_items([ORANGE])
     second.session.add_items([TRUST])
-    first.autosave()
-    second.autosave()
-    assert first.recovery.brief_path != second.recovery.brief_path
-    assert str(os.getpid()) in first.recovery.brief_path.name
-    assert [e.ref for e in first.recovery.read().brief.items] == [ORANGE]
-    assert [e.ref for e in second.recovery.read().brief.items] == [TRUST]
+    first.files.autosave()
+    second.files.autosave()
+    assert first.files.recovery.brief_path != second.files.recovery.brief_path
+    assert str(os.getpid()) in first.files.recovery.brief_path.name
+    assert [e.ref for e in first.files.recovery.read().brief.items] == [ORANGE]
+    assert [e.ref for e in second.files.recovery.read().brief.items] == [TRUST]
 
     third = make_window()
-    assert third.check_recovery() is False  # both instances are alive: nothing is offered or removed
+    assert third.files.check_recovery() is False  # both instances are alive: nothing is offered or removed
     assert "offer_restore" not in dialogs.asked
-    assert first.recovery.exists() and second.recovery.exists()
+    assert first.files.recovery.exists() and second.files.recovery.exists()
 
 
 def test_an_autosave_left_by_a_crashed_process_is_offered(make_window, dialogs):
     code = (
         "import os\n"
         "from briefing.brief.model import Brief\n"
-        "from briefing.gui.recovery import RecoveryStore\n"
+        "from briefing.brief.recovery import RecoveryStore\n"
         "brief = Brief()\n"
         "brief.meta.title = 'Crashed elsewhere'\n"
         "RecoveryStore().write(brief, None)\n"
@@ -295,9 +295,9 @@ def test_an_autosave_left_by_a_crashed_process_is_offered(make_window, dialogs):
     [left] = paths.user_state_dir().glob("recovery-*.brief")
 
     window = make_window()
-    assert window.check_recovery()
+    assert window.files.check_recovery()
     assert window.session.brief.meta.title == "Crashed elsewhere" and window.isWindowModified()
-    assert not left.exists() and window.recovery.exists()
+    assert not left.exists() and window.files.recovery.exists()
 
 
 def test_a_recovery_file_from_an_earlier_version_is_offered(make_window, dialogs):
@@ -307,6 +307,6 @@ def test_a_recovery_file_from_an_earlier_version_is_offered(make_window, dialogs
     brief.meta.title = "Old style"
     save_brief(brief, folder / "recovery.brief")
     window = make_window()
-    assert window.check_recovery()
+    assert window.files.check_recovery()
     assert window.session.brief.meta.title == "Old style"
     assert not (folder / "recovery.brief").exists()

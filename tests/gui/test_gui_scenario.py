@@ -38,7 +38,7 @@ def test_officer_builds_and_exports_a_brief(qtbot, tmp_path, window, dialogs):
 
     target = tmp_path / "call.pdf"
     dialogs.paths.append(target)
-    with qtbot.waitSignal(window.exportFinished, timeout=30000) as blocker:
+    with qtbot.waitSignal(window.exports.finished, timeout=30000) as blocker:
         qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert blocker.args[0].outputs == [target]
 

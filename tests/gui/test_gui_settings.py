@@ -26,8 +26,8 @@ def test_settings_dialog_saves_and_applies(window, dialogs):
         60,
     )
     assert window.autosave_timer.interval() == 60000
-    assert window.library_panel.stale_months == 30
-    window.new_brief()
+    assert window.session.stale.months == 30
+    window.files.new_brief()
     assert window.session.brief.meta.drafter == "Desk Officer"
     assert window.session.brief.meta.marking == "CONFIDENTIAL"
 

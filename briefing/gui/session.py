@@ -1,4 +1,4 @@
-"""The editing session: the brief, a QUndoStack of wrapped core commands, and change signals."""
+"""The editing session: the brief, its file and library, a QUndoStack of the core edits' commands, and change signals."""
 
 from __future__ import annotations
 
@@ -8,25 +8,14 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..brief.commands import Change, Command, InsertItems, MoveItem, RemoveItems, SetEntry, SetField, refreshed, with_note
-from ..brief.model import Brief, entry_for
+from ..brief import edits
+from ..brief.commands import Change, Command, SetEntry, SetField
+from ..brief.model import Brief
+from ..brief.open_file import OpenFile
 from ..content.library import Library
+from ..content.present import StaleRule
 
 MERGE_ID = 1001
-FIELD_NAMES = {
-    "meta.title": "title",
-    "meta.occasion": "occasion",
-    "meta.recipient": "recipient",
-    "meta.drafter": "drafter",
-    "meta.date": "date",
-    "meta.reference": "reference",
-    "meta.marking": "marking",
-    "meta.caveat": "caveat",
-    "template": "template",
-    "sections.purpose.text": "purpose",
-    "sections.background.text": "background",
-    "sections.recommendation.text": "recommendation",
-}
 
 
 class CoreCommand(QUndoCommand):
@@ -72,34 +61,47 @@ class BriefSession(QObject):
     reset = Signal()  # a different brief was loaded
     libraryChanged = Signal()
     pathChanged = Signal()
+    staleChanged = Signal()  # the stale threshold changed
 
-    def __init__(self, library: Library, parent: QObject | None = None):
+    def __init__(self, library: Library, stale: StaleRule | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.library = library
+        self.stale = stale or StaleRule()
         self.brief = Brief()
-        self.path: Path | None = None
+        self.file = OpenFile()
         self.stack = QUndoStack(self)
 
     # -- loading -------------------------------------------------------------
-    def load(self, brief: Brief, path: Path | None, clean: bool = True) -> None:
-        """Start editing ``brief`` (saved at ``path``) with an empty undo history."""
+    @property
+    def path(self) -> Path | None:
+        """The file the brief is saved at (None: untitled)."""
+        return self.file.path
+
+    def load(self, brief: Brief, clean: bool = True) -> None:
+        """Start editing ``brief`` (its file already set on ``file``) with an empty undo history."""
         self.stack.clear()
         self.brief = brief
-        self.path = path
         if not clean:
             self.stack.resetClean()
         self.reset.emit()
         self.pathChanged.emit()
         self.changed.emit()
 
-    def set_path(self, path: Path | None) -> None:
-        self.path = path
+    def saved(self) -> None:
+        """The brief was written to ``file``: the undo stack is clean there."""
+        self.stack.setClean()
         self.pathChanged.emit()
 
     def set_library(self, library: Library) -> None:
         self.library = library
         self.libraryChanged.emit()
         self.changed.emit()
+
+    def set_stale_months(self, months: int) -> None:
+        """Take a new stale threshold (from the settings) into use."""
+        if months != self.stale.months:
+            self.stale = StaleRule(months, self.stale.today)
+            self.staleChanged.emit()
 
     @property
     def dirty(self) -> bool:
@@ -120,62 +122,41 @@ class BriefSession(QObject):
     def execute(self, command: Command, merge_key: tuple | None = None) -> None:
         self.stack.push(CoreCommand(self, command, merge_key))
 
+    def _push(self, command: Command | None, merge_key: tuple | None = None) -> bool:
+        """Execute ``command`` unless it is None (the edit had nothing to do); True if it ran."""
+        if command is None:
+            return False
+        self.execute(command, merge_key)
+        return True
+
     def get_field(self, path: str) -> Any:
-        target: Any = self.brief
-        for part in path.split("."):
-            target = getattr(target, part)
-        return target
+        return edits.get_field(self.brief, path)
 
     def set_field(self, path: str, value: Any, merge: bool = True) -> None:
         """Set one field (typing in the same field merges into one undo step)."""
-        if self.get_field(path) == value:
-            return
-        name = FIELD_NAMES.get(path, path)
-        self.execute(SetField(path, value, text=f"Edit {name}"), ("field", path) if merge else None)
+        self._push(edits.set_field(self.brief, path, value), ("field", path) if merge else None)
 
     def row_of(self, item_id: str) -> int | None:
-        return next((row for row, entry in enumerate(self.brief.items) if entry.ref == item_id), None)
+        return edits.row_of(self.brief, item_id)
 
     def add_items(self, item_ids: list[str], row: int | None = None) -> list[int]:
         """Add library items (skipping ones already in the brief); returns the new rows."""
-        entries, seen = [], set()
-        for item_id in item_ids:
-            item = self.library.get(item_id)
-            if item is None or item_id in seen or self.row_of(item_id) is not None:
-                continue
-            seen.add(item_id)
-            entries.append(entry_for(item))
-        if not entries:
+        command = edits.add_items(self.brief, self.library, item_ids, row)
+        self._push(command)
+        if command is None or command.row is None:
             return []
-        count = len(self.brief.items)
-        row = count if row is None or row < 0 or row > count else row
-        text = "Add item" if len(entries) == 1 else f"Add {len(entries)} items"
-        self.execute(InsertItems(entries, row, text=text))
-        return list(range(row, row + len(entries)))
+        return list(range(command.row, command.row + len(command.entries)))
 
     def remove_rows(self, rows: list[int]) -> None:
-        rows = sorted({r for r in rows if 0 <= r < len(self.brief.items)})
-        if rows:
-            self.execute(RemoveItems(rows, text="Remove item" if len(rows) == 1 else f"Remove {len(rows)} items"))
+        self._push(edits.remove_rows(self.brief, rows))
 
     def move(self, src: int, dst: int) -> bool:
         """Move the entry at ``src`` to index ``dst``; False when that is no move."""
-        count = len(self.brief.items)
-        if src == dst or not (0 <= src < count and 0 <= dst < count):
-            return False
-        self.execute(MoveItem(src, dst))
-        return True
+        return self._push(edits.move_item(self.brief, src, dst))
 
     def set_note(self, row: int, note: str) -> None:
-        entry = self.brief.items[row]
-        if entry.note != note:
-            self.execute(SetEntry(row, with_note(entry, note), text="Edit note"), ("note", row))
+        self._push(edits.set_note(self.brief, row, note), ("note", row))
 
     def refresh(self, row: int) -> bool:
         """Take the library's current version of the entry at ``row``; False if it is missing."""
-        entry = self.brief.items[row]
-        item = self.library.get(entry.ref)
-        if item is None:
-            return False
-        self.execute(SetEntry(row, refreshed(entry, item), text="Refresh item"))
-        return True
+        return self._push(edits.refresh(self.brief, self.library, row))

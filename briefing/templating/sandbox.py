@@ -1,4 +1,4 @@
-"""Render a template in a Jinja2 sandbox (autoescaped, StrictUndefined) and build the document."""
+"""The Jinja2 sandbox (autoescaped, StrictUndefined, size limits) and rendering a template to XML in this process."""
 
 from __future__ import annotations
 
@@ -12,18 +12,11 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from .. import __version__, paths
-from ..brief.model import Brief
-from ..content.library import Library
-from ..document import model as dm
 from ..errors import Location, TemplateError, TemplateLimitExceeded, TemplateNotAllowed
-from ..style import load_markings
-from .context import Cleaner, build_context
-from .registry import Template, get_template, template_dirs
-from .xmldoc import XmlBuilder
+from .registry import Template, template_dirs
 
 MAX_OUTPUT_CHARS = 5_000_000
 MAX_STRING = 1_000_000
-MAX_SEQUENCE = 100_000
 
 
 class _Loader(jinja2.FileSystemLoader):
@@ -143,15 +136,6 @@ def _template_line(exc: BaseException, path: Path) -> int | None:
     return line
 
 
-def render_xml(template: Template, context: dict) -> str:
-    """Render ``template`` to XML: bundled templates in-process, the officer's own in a limited child process."""
-    if template.user:
-        from .isolate import render_isolated
-
-        return render_isolated(template, context)
-    return render_xml_inprocess(template, context)
-
-
 def render_xml_inprocess(template: Template, context: dict) -> str:
     """Render ``template`` with ``context`` to its XML text. Errors name the template file and line."""
     env = environment()
@@ -194,32 +178,3 @@ def render_xml_inprocess(template: Template, context: dict) -> str:
             f"template exceeded its limits: output over {MAX_OUTPUT_CHARS:,} characters", location=Location(str(template.path))
         )
     return out
-
-
-def build_document(brief: Brief, library: Library | None, template_id: str | None = None) -> dm.Document:
-    """The document for ``brief`` through its template (or ``template_id``)."""
-    template = get_template(template_id or brief.template)
-    scheme = load_markings().get(brief.meta.scheme)
-    cleaner = Cleaner()
-    context = build_context(brief, library, scheme, template.info.page_budget, cleaner)
-    xml = render_xml(template, context)
-    source = template.path.read_text(encoding="utf-8")
-    blocks = XmlBuilder(template.path, source, context["items"], template.info.show_dates).build(xml)
-    info = context["brief"]  # the brief's details, already cleaned
-    level = scheme.level(info["marking"])
-    keywords = tuple(dict.fromkeys(t for item in context["items"] for t in item.get("tags") or () if isinstance(t, str)))
-    metadata = dm.Metadata(
-        title=info["title"],
-        subject=info["occasion"],
-        author=info["drafter"],
-        keywords=keywords,
-        reference=info["reference"],
-        date=info["date"],
-        recipient=info["recipient"],
-        marking=level.banner,
-        marking_colour=level.colour,
-        caveat=info["caveat"],
-        template_id=template.id,
-        page_budget=template.info.page_budget,
-    )
-    return dm.Document(meta=metadata, blocks=blocks, warnings=tuple(cleaner.warnings()))

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from .. import paths
 from ..atomic import atomic_write_bytes
-from ..brief.model import Brief
-from ..brief.store import BriefLock, Stamp, dump_brief, load_brief
 from ..errors import BriefError
+from .model import Brief
+from .store import BriefLock, Stamp, dump_brief, load_brief
 
 PATTERN = "recovery*.brief"  # also matches the single ``recovery.brief`` of earlier versions
 

@@ -1,0 +1,127 @@
+"""Export and print actions of the main window: export in the background with progress, and printing the real PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMainWindow
+
+from .. import paths
+from ..brief.commands import snapshot_copy
+from ..brief.open_file import slug
+from ..errors import ExportError
+from .dialogs import Dialogs
+from .guard import guarded
+from .preview import PreviewPanel
+from .printing import match_page, print_pdf
+from .session import BriefSession
+from .workers import JobSignals, export_job
+
+FORMATS = {"pdf": ("PDF", ".pdf"), "docx": ("Word", ".docx")}
+
+
+class ExportActions(QObject):
+    """Export PDF, Export Word and Print, one export at a time on ``pool``."""
+
+    running = Signal(bool)  # an export started (True) or ended (False)
+    finished = Signal(object)  # a BuildResult, or the error message
+
+    def __init__(self, window: QMainWindow, session: BriefSession, dialogs: Dialogs, pool: QThreadPool, preview: PreviewPanel):
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.dialogs = dialogs
+        self.pool = pool
+        self.preview = preview
+        self.signals = JobSignals(self)
+        self.signals.finished.connect(self._finished)
+        self.signals.failed.connect(self._failed)
+        self._ticket = 0
+        self._exports: dict[int, Path] = {}
+
+    def _status(self, message: str, timeout: int = 0) -> None:
+        self.window.statusBar().showMessage(message, timeout)
+
+    def suggested_output(self, fmt: str) -> Path:
+        suffix = FORMATS[fmt][1]
+        if self.session.path is not None:
+            return self.session.path.with_suffix(suffix)
+        return paths.user_documents_dir() / (slug(self.session.brief.meta.title) + suffix)
+
+    @guarded("Export failed")
+    def export(self, fmt: str, path: Path | None = None) -> bool:
+        """Export in the background as ``fmt`` to ``path`` (asking where when None); False if not started."""
+        label, suffix = FORMATS[fmt]
+        if self._exports:
+            self._status("An export is already running", 4000)
+            return False
+        if path is None:
+            path = self.dialogs.save_path(self.window, f"Export {label}", self.suggested_output(fmt), fmt)
+            if path is None:
+                return False
+        path = Path(path)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        self._ticket += 1
+        self._exports[self._ticket] = path
+        self.pool.start(export_job(self._ticket, self.signals, snapshot_copy(self.session.brief), self.session.library, fmt, path))
+        self.running.emit(True)
+        self._status(f"Exporting {label} to {path}\u2026")
+        return True
+
+    def _done(self, ticket: int) -> Path:
+        path = self._exports.pop(ticket)
+        self.running.emit(False)
+        return path
+
+    def _finished(self, ticket: int, result: object) -> None:
+        path = self._done(ticket)
+        from ..export import BuildResult
+
+        assert isinstance(result, BuildResult)
+        summary = result.budget_text() + "".join(f"\n{w}" for w in result.warnings)
+        self._status(f"Exported {path} ({result.budget_text()})", 10000)
+        choice = self.dialogs.export_done(self.window, path, summary)
+        if choice == "file":
+            self.dialogs.open_url(QUrl.fromLocalFile(str(path)))
+        elif choice == "folder":
+            self.dialogs.open_url(QUrl.fromLocalFile(str(path.parent)))
+        self.finished.emit(result)
+
+    def _failed(self, ticket: int, message: str) -> None:
+        self._done(ticket)
+        self._status("Export failed", 10000)
+        self.dialogs.error(self.window, "Export failed", message)
+        self.finished.emit(message)
+
+    def current_pdf(self) -> bytes:
+        """The PDF of the brief as it is now: the preview's if up to date, else built here."""
+        if self.preview.is_current() and self.preview.pdf_bytes:
+            return self.preview.pdf_bytes
+        from ..export import preview_pdf
+
+        data, _ = preview_pdf(snapshot_copy(self.session.brief), self.session.library)
+        return data
+
+    @guarded("Print failed")
+    def print_brief(self, printer: QPrinter | None = None) -> int:
+        """Print the real PDF; with no ``printer`` the print dialog asks where. Returns the pages printed."""
+        self.window.setCursor(Qt.CursorShape.WaitCursor)
+        try:
+            data = self.current_pdf()
+        finally:
+            self.window.unsetCursor()
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            match_page(printer, data)
+            if not self.dialogs.setup_printer(self.window, printer):
+                return 0
+        else:
+            match_page(printer, data)
+        pages = print_pdf(data, printer)
+        if pages < 1:
+            raise ExportError("nothing was printed")
+        self._status(f"Printed {pages} page{'s' if pages != 1 else ''}", 5000)
+        return pages
