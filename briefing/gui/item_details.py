@@ -6,6 +6,7 @@ import html
 from typing import Any
 
 from ..content.present import KIND_LABELS, StaleRule, as_of, citation, is_direct, item_title, quote_label, speaker_name
+from .source_words import source_words_html
 
 
 def _p(label: str, value: Any) -> str:
@@ -65,5 +66,6 @@ def detail_html(snap: dict[str, Any], item_id: str, rule: StaleRule, compact: bo
     if ref.get("paragraph"):
         meta += _p("Paragraph", ref["paragraph"])
     if not compact:
+        meta += source_words_html(snap)  # the cited words highlighted in their paragraph, when the source file is at hand
         meta += _p("Tags", ", ".join(snap.get("tags", []))) + _p("Level", snap.get("level")) + _p("Id", item_id)
     return head + warn + _body(snap) + "<hr/>" + meta
