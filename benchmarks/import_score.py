@@ -110,7 +110,7 @@ def is_date_or_year(display: str) -> bool:
 def seed_keys(*, ordinals: bool) -> tuple[list[Key], list[str]]:
     """Keys from the hand-made seed pack, and what was left out of scoring (with why)."""
     pack = yaml.safe_load(SEED_PACK.read_text(encoding="utf-8"))
-    author = pack["source"]["author"]
+    author = (pack.get("source") or pack["sources"][0])["author"]  # format 1 or 2
     keys: list[Key] = []
     left_out: list[str] = []
     for f in pack["figures"]:
