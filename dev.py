@@ -3,6 +3,7 @@
 
     python3 dev.py app     # set up .venv, then open the app on the bundled content
     python3 dev.py test    # set up .venv (and, on Debian as root, the external tools), then run every test
+    python3 dev.py bundle [--archive]   # build the desktop bundle in dist/briefing/ (and its download archive)
 
 Extra arguments after ``test`` go to pytest, after ``app`` to ``briefing``.
 """
@@ -74,13 +75,22 @@ def ensure_debian_tools() -> None:
         print(f"note: install {', '.join(missing)} for the tests that check output with real tools", file=sys.stderr)
 
 
+def ensure_pyinstaller(python: Path) -> None:
+    """PyInstaller (the `bundle` extra) in .venv: installed from the lock, kept to its pins if the lock lacks it."""
+    if subprocess.call([str(python), "-c", "import PyInstaller"], stderr=subprocess.DEVNULL) != 0:
+        run(python, "-m", "pip", "install", "--quiet", "-c", LOCK, "pyinstaller")
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("app", "test"):
+    if not argv or argv[0] not in ("app", "test", "bundle"):
         print(__doc__)
         return 2
     python = ensure_venv()
     if argv[0] == "app":
         return subprocess.call([str(python), "-m", "briefing", *argv[1:]])
+    if argv[0] == "bundle":
+        ensure_pyinstaller(python)
+        return subprocess.call([str(python), str(ROOT / "packaging" / "build_bundle.py"), *argv[1:]], cwd=ROOT)
     ensure_debian_tools()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     return subprocess.call([str(python), "-m", "pytest", *argv[1:]], cwd=ROOT, env=env)

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from _paths import BENCH, FONTS, ROOT, SAMPLE  # noqa: F401  (re-exported)
+from _paths import BENCH, FONTS, MULTISCRIPT, ROOT, SAMPLE  # noqa: F401  (re-exported)
 
 PYTHON = sys.executable
 

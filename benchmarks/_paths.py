@@ -5,4 +5,5 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "benchmarks"
 SAMPLE = ROOT / "assets" / "samples" / "sample.brief"
+MULTISCRIPT = ROOT / "tests" / "data" / "multiscript.brief"  # Chinese, Urdu, Arabic, Hindi and emoji
 FONTS = ROOT / "assets" / "fonts"

@@ -5,6 +5,7 @@
     python benchmarks/run.py --quick         # fewer repetitions (about 3 minutes)
     python benchmarks/run.py --json          # the table on stderr, JSON on stdout
     python benchmarks/run.py --only warm,cli # some sections only (see SECTIONS)
+    python benchmarks/run.py --only bundle   # the desktop bundle in dist/briefing (--bundle DIR) against the venv
     python benchmarks/run.py --rl-accel-path DIR   # where `pip install --target DIR rl-accel` put reportlab's accelerator
 
 Nothing here changes the user's own files: every measurement runs with
@@ -98,6 +99,9 @@ def section_warm(plan: Plan, ctx: dict) -> tuple[list[Row], dict]:
         ratio = ours / bare
         rows.append(Row(f"1.{fmt}", f"Warm export, sample -> {label} (export_brief)", ms(ours), ms(bare), ratio,
                         "<= 1.5x bare, <= 50 ms", both(ratio <= 1.5, ours <= 0.050), notes[fmt]))  # fmt: skip
+    scripts, latin = result["briefing_pdf_scripts"]["median"], result["briefing_pdf"]["median"]
+    rows.append(Row("1.pdf-scripts", "Warm export, five-script brief -> PDF", ms(scripts), ms(latin), scripts / latin,
+                    "<= 2x the sample's PDF", scripts / latin <= 2.0, "tests/data/multiscript.brief; baseline: row 1.pdf"))  # fmt: skip
     return rows, result
 
 
@@ -286,6 +290,17 @@ def section_rl_accel(plan: Plan, ctx: dict) -> tuple[list[Row], dict]:
     return rows, {"summary": summary, "active": active}
 
 
+def section_bundle(plan: Plan, ctx: dict) -> tuple[list[Row], dict]:
+    """8. The desktop bundle (dist/briefing, from `python3 dev.py bundle`) against the venv: start, CLI, size."""
+    import bundle as bundled
+
+    missing = bundled.missing(ctx["bundle"])
+    if missing:
+        return [Row("8.bundle", "Desktop bundle", "skipped", note=missing)], {}
+    result = bundled.measure(ctx["bundle"], ctx["home"], ctx["work"], plan.start_rounds, plan.cli_rounds)
+    return [Row(**row) for row in bundled.rows(result)], result
+
+
 SECTIONS: dict[str, Callable[[Plan, dict], tuple[list[Row], dict]]] = {
     "warm": section_warm,
     "cli": section_cli,
@@ -294,6 +309,7 @@ SECTIONS: dict[str, Callable[[Plan, dict], tuple[list[Row], dict]]] = {
     "scale": section_scale,
     "alternatives": section_alternatives,
     "rl-accel": section_rl_accel,
+    "bundle": section_bundle,
 }
 
 
@@ -358,6 +374,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--output", type=Path, help="also write the JSON to this file")
     parser.add_argument("--rl-accel-path", type=Path, help="folder with _rl_accel (pip install --target DIR rl-accel), if not installed")
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folder")
+    parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "briefing", help="the built bundle for section 8")
     return parser.parse_args(argv)
 
 
@@ -385,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
     home, work = temp_home(), Path(tempfile.mkdtemp(prefix="briefing-bench-work-"))
     os.environ["BRIEFING_HOME"] = str(home)  # in-process measurements never touch the user's cache
     facts = machine_facts()
-    ctx = {"home": home, "work": work, "rl_accel_path": args.rl_accel_path}
+    ctx = {"home": home, "work": work, "rl_accel_path": args.rl_accel_path, "bundle": args.bundle.resolve()}
     try:
         rows, details = run_sections(names, plan, ctx)
     finally:

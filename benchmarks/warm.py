@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import ROOT, SAMPLE, Stats, time_interleaved
+from _common import MULTISCRIPT, ROOT, SAMPLE, Stats, time_interleaved
 
 FORMATS = ("pdf", "docx")
 
@@ -30,7 +30,10 @@ def briefing_exports(out: Path) -> dict[str, Callable[[], object]]:
     from briefing.export import export_brief, options_for
 
     library, brief, options = load_library(), load_brief(SAMPLE), options_for()
-    return {fmt: (lambda fmt=fmt: export_brief(brief, library, [fmt], out / f"briefing.{fmt}", options=options)) for fmt in FORMATS}
+    calls = {fmt: (lambda fmt=fmt: export_brief(brief, library, [fmt], out / f"briefing.{fmt}", options=options)) for fmt in FORMATS}
+    scripts = load_brief(MULTISCRIPT)  # its items are snapshots: no library needed
+    calls["pdf_scripts"] = lambda: export_brief(scripts, None, ["pdf"], out / "scripts.pdf", options=options)
+    return calls
 
 
 def bare_exports(out: Path) -> dict[str, Callable[[], object]]:

@@ -1,12 +1,20 @@
-"""Writes that never leave a half-written file: temp file in the same folder, fsync, then replace."""
+"""Writes that never leave a half-written file: temp file in the same folder, fsync, then replace.
+
+Several files written as one (:class:`StagedFiles`, for a multi-format export)
+are each staged to a temp file first; only when all are written are the
+targets replaced, and if a replacement fails part way, the targets already
+replaced get their previous version back.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -87,6 +95,25 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+STALE_AFTER_S = 60  # a temp file this old belongs to no save still running: saves take well under a second
+
+
+def remove_stale_temps(path: str | os.PathLike[str], older_than: float = STALE_AFTER_S) -> list[Path]:
+    """Remove the temp files a killed write of ``path`` left (``.NAME.xxxxxxxx.tmp``), and only those; return them."""
+    target = _real_target(Path(path))
+    own = re.compile(rf"\.{re.escape(target.name)}\.[a-z0-9_]{{8}}\.tmp")
+    removed = []
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            if own.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    if now - entry.stat(follow_symlinks=False).st_mtime >= older_than:
+                        os.unlink(entry.path)
+                        removed.append(Path(entry.path))
+    return removed
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, **kwargs) -> None:
     """Write ``data`` to ``path`` atomically."""
     with atomic_open(path, **kwargs) as handle:
@@ -97,3 +124,107 @@ def atomic_write_with(path: str | os.PathLike[str], produce: Callable[[BinaryIO]
     """Let ``produce`` write into a temp file, then move it over ``path``."""
     with atomic_open(path, **kwargs) as handle:
         produce(handle)
+
+
+class StagedFiles:
+    """Temp files waiting to replace their targets together. Use :meth:`stage` for each, then :meth:`commit`."""
+
+    def __init__(self, error: type[BriefingError] = ExportError):
+        self.error = error
+        self._staged: list[tuple[Path, Path]] = []  # (temp file, target)
+
+    @property
+    def targets(self) -> list[Path]:
+        return [target for _, target in self._staged]
+
+    @contextlib.contextmanager
+    def stage(self, path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+        """A temp file beside ``path``, synced when the block ends; removed if the block fails."""
+        target = _real_target(Path(path))
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        except OSError as exc:
+            raise self.error(f"cannot write to {target.parent}: {exc.strerror or exc}", hint="choose a folder you can write to") from None
+        tmp = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                yield handle
+                handle.flush()
+                os.fsync(handle.fileno())
+            _copy_mode(target, tmp)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            if isinstance(exc, OSError):
+                raise self.error(f"cannot write {target}: {exc.strerror or exc}", hint="check the disk has space") from None
+            raise
+        self._staged.append((tmp, target))
+
+    def commit(self) -> None:
+        """Replace every target with its temp file; on a failure, put back the ones already replaced."""
+        folders = list(dict.fromkeys(target.parent for target in self.targets))
+        kept: list[Path] = []  # previous versions kept aside until every target is replaced
+        replaced: list[tuple[Path, Path | None]] = []  # (target, its previous version, or None if it was new)
+        try:
+            for tmp, target in self._staged:
+                previous = _keep_aside(target)
+                if previous is not None:
+                    kept.append(previous)
+                os.replace(tmp, target)
+                replaced.append((target, previous))
+        except OSError as exc:
+            for target, previous in reversed(replaced):
+                _put_back(target, previous)
+            raise self.error(
+                f"cannot replace {target}: {exc.strerror or exc}; no file was replaced",
+                hint="close the file if another program has it open, then try again",
+            ) from None
+        finally:
+            for previous in kept:
+                with contextlib.suppress(OSError):
+                    previous.unlink()
+            self.discard()
+        for folder in folders:
+            _fsync_dir(folder)
+
+    def discard(self) -> None:
+        """Remove every temp file not yet moved over its target."""
+        for tmp, _ in self._staged:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        self._staged.clear()
+
+
+def _copy_mode(target: Path, tmp: Path) -> None:
+    """Give the temp file the target's permission bits (or the umask's, for a new file)."""
+    with contextlib.suppress(OSError):
+        if target.exists():
+            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+
+
+def _put_back(target: Path, previous: Path | None) -> None:
+    with contextlib.suppress(OSError):
+        if previous is None:
+            target.unlink()
+        else:
+            os.replace(previous, target)
+
+
+def _keep_aside(target: Path) -> Path | None:
+    """A hidden copy of ``target``'s current version (a hard link where possible), or None if there is none."""
+    if not target.exists():
+        return None
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".old.tmp", dir=target.parent)
+    os.close(fd)
+    aside = Path(name)
+    try:
+        os.unlink(aside)
+        os.link(target, aside)
+    except OSError:
+        shutil.copy2(target, aside)
+    return aside

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
-from .errors import BriefingError
+from . import __version__, cli_clearance
+from .errors import BriefingError, StreamError
+from .terminal import err, flush, out, report, safe, tolerate_unencodable
 
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # no scan of installed packages at start
 
@@ -19,12 +21,20 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors on one line and exits 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"briefing: error: {message} (see briefing --help)\n")
+        report(f"briefing: error: {message} (see briefing --help)")
         raise SystemExit(2)
 
 
+def _folder(text: str) -> Path:
+    """An existing folder, for --content; anything else is a usage error."""
+    path = Path(text)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} is {'not a folder' if path.exists() else 'not there'}: give a folder of content packs")
+    return path
+
+
 def _content_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--content", action="append", type=Path, default=[], metavar="DIR", help="also load packs from DIR (repeatable)")
+    parser.add_argument("--content", action="append", type=_folder, default=[], metavar="DIR", help="also load packs from DIR (repeatable)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,12 +54,17 @@ def build_parser() -> argparse.ArgumentParser:
     _content_args(check)
     lst = csub.add_parser("list", help="list items with their ids")
     _content_args(lst)
-    lst.add_argument("--kind", choices=["pillar", "figure", "quotation", "event", "project"])
+    lst.add_argument("--kind", choices=["pillar", "figure", "quotation", "event", "project", "person", "line"])
     lst.add_argument("--pillar", help="pillar id (pack/pillar or just pillar)")
     lst.add_argument("--search", default="", metavar="TEXT", help="free text; every word must match")
     lst.add_argument("--speaker")
     lst.add_argument("--tag")
     lst.add_argument("--json", action="store_true", help="print a JSON array")
+    new_pack = csub.add_parser("new-pack", help="write an empty, valid format-2 pack")
+    new_pack.add_argument("pack_id", metavar="ID", help="the pack id: lower-case letters, digits and hyphens")
+    new_pack.add_argument("--title", required=True)
+    new_pack.add_argument("-o", "--output", required=True, type=Path)
+    new_pack.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     templates = sub.add_parser("templates", help="list templates")
     templates.add_argument("--json", action="store_true")
@@ -66,9 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="build a brief as PDF and/or Word")
     build.add_argument("file", type=Path)
-    build.add_argument("--format", choices=["pdf", "docx", "both"], default="pdf")
+    build.add_argument("--format", choices=["pdf", "docx", "both", "pdf-tagged"], default="pdf")
     build.add_argument("-o", "--output", type=Path, help="output file (default: beside the brief)")
     build.add_argument("--template", help="use this template instead of the brief's")
+    build.add_argument("--release-at", metavar="LEVEL", help="build the releasable version: nothing marked above LEVEL")
     _content_args(build)
 
     imp = sub.add_parser("import", help="draft a content pack from a source (.txt .md .docx .pdf .html)")
@@ -77,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--pack", help="the draft pack's id (default: from the source's title)")
     imp.add_argument("--json", action="store_true", help="print the source's paragraphs and the candidates as JSON")
     imp.add_argument("--ordinals", action="store_true", help="also propose ordinals (80th anniversary) as figures")
+
+    cli_clearance.add_commands(sub)
+
+    selftest = sub.add_parser("selftest", help="check this installation: one line per check, exit 0 when all pass")
+    selftest.add_argument("--qt-probe", action="store_true", help=argparse.SUPPRESS)  # the child that loads Qt
     return parser
 
 
@@ -89,10 +110,23 @@ def _library(args):
 def cmd_content_check(args) -> int:
     library = _library(args)
     for problem in library.problems:
-        print(str(problem), file=sys.stderr)
+        err(problem)
+    for warning in library.warnings:
+        err(f"warning: {warning}")
     if library.problems:
         return 1
-    print(f"{len(library)} items in {len(library.packs)} packs: all valid")
+    out(
+        f"{len(library)} items in {len(library.packs)} packs: all valid"
+        + (f" ({len(library.warnings)} warnings)" if library.warnings else "")
+    )
+    return 0
+
+
+def cmd_content_new_pack(args) -> int:
+    from .content.pack_writer import write_new_pack
+
+    write_new_pack(args.output, args.pack_id, args.title, force=args.force)
+    out(args.output)
     return 0
 
 
@@ -101,14 +135,13 @@ def cmd_content_list(args) -> int:
 
     library = _library(args)
     for problem in library.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        err(f"warning: {problem}")
     items = SearchIndex(library).search(Query(args.search, args.kind, args.pillar, args.speaker, args.tag))
     if args.json:
-        json.dump([item.as_json() for item in items], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        out(json.dumps([item.as_json() for item in items], ensure_ascii=False, indent=1), exact=True)
     else:
         for item in items:
-            print(f"{item.id}\t{item.kind}\t{item.title}")
+            out(f"{safe(item.id)}\t{safe(item.kind)}\t{safe(item.title)}", exact=True)
     return 0
 
 
@@ -117,14 +150,13 @@ def cmd_templates(args) -> int:
 
     templates, problems = list_templates()
     for problem in problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        err(f"warning: {problem}")
     if args.json:
-        json.dump([t.as_json() for t in templates], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        out(json.dumps([t.as_json() for t in templates], ensure_ascii=False, indent=1), exact=True)
     else:
         for t in templates:
             budget = f"{t.info.page_budget}-page budget" if t.info.page_budget else "no page budget"
-            print(f"{t.id}\t{t.info.name}\t{budget}")
+            out(f"{safe(t.id)}\t{safe(t.info.name)}\t{budget}", exact=True)
     return 0
 
 
@@ -153,24 +185,33 @@ def cmd_new(args) -> int:
             raise ContentError(f"no item {item_id!r} in the library", hint="see briefing content list")
         brief.items.append(entry_for(item))
     save_brief(brief, args.output)
-    print(args.output)
+    out(args.output)
     return 0
 
 
 def cmd_build(args) -> int:
     from .brief.store import load_brief
     from .export import export_brief
+    from .levels.release import level_tag
+    from .templating.brief_names import check_names
 
     brief = load_brief(args.file)
+    check_names(brief, args.file, args.template)
     library = _library(args)
     formats = ["pdf", "docx"] if args.format == "both" else [args.format]
-    output = args.output or args.file.with_suffix("." + formats[0])
-    result = export_brief(brief, library, formats, output, template_id=args.template, count_pages=True)
+    level = _release_level(brief, args.release_at)
+    stem = args.file.stem + (f".release-{level_tag(level)}" if level else "")
+    output = args.output or args.file.with_name(f"{stem}.{'pdf' if formats[0] == 'pdf-tagged' else formats[0]}")
+    result = export_brief(brief, library, formats, output, template_id=args.template, count_pages=True, release_at=level)
     for path in result.outputs:
-        print(path)
+        out(path)
+    if result.release is not None:
+        for line in result.release.log_lines():
+            out(line)
+        out(f"removal log: {result.release_log}")
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    print(result.budget_text())
+        err(f"warning: {warning}")
+    out(result.budget_text())
     return 0
 
 
@@ -178,6 +219,23 @@ def cmd_import(args) -> int:
     from .importing.command import run_import  # the importer's libraries load only for this command
 
     return run_import(args.source, output=args.output, pack_id=args.pack, as_json=args.json, ordinals=args.ordinals)
+
+
+def _release_level(brief, level: str | None) -> str | None:
+    """The scheme's id for ``--release-at LEVEL`` (a StyleError listing the levels when it has none such)."""
+    from .style import load_markings
+
+    return load_markings().get(brief.meta.scheme).level(level).id if level else None
+
+
+def cmd_selftest(args) -> int:
+    if args.qt_probe:
+        from .gui.probe import main as probe  # only in the child process the self-test starts for Qt
+
+        return probe()
+    from .selftest import run
+
+    return run()
 
 
 def cmd_gui(args) -> int:
@@ -189,33 +247,41 @@ def cmd_gui(args) -> int:
 COMMANDS = {
     ("content", "check"): cmd_content_check,
     ("content", "list"): cmd_content_list,
+    ("content", "new-pack"): cmd_content_new_pack,
     ("templates", None): cmd_templates,
     ("new", None): cmd_new,
     ("build", None): cmd_build,
     ("import", None): cmd_import,
     ("gui", None): cmd_gui,
+    ("selftest", None): cmd_selftest,
     (None, None): cmd_gui,
+    **cli_clearance.COMMANDS,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; errors print one line and give a non-zero exit code."""
-    args = build_parser().parse_args(argv)
+    tolerate_unencodable()
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit:
+        with contextlib.suppress(StreamError):
+            flush()
+        raise
     handler = COMMANDS[(args.command, getattr(args, "content_command", None))]
     try:
-        return handler(args)
+        code = handler(args)
+        flush()
+        return code
     except BriefingError as exc:
-        print(f"briefing: error: {exc}", file=sys.stderr)
+        report(f"briefing: error: {exc}")
         return 1
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0
     except Exception as exc:  # a bug: one line for the user, the traceback in the log
-        from .logs import log_exception
+        from .logs import log_exception, where_logged
 
-        where = log_exception(exc)
-        print(f"briefing: internal error: {type(exc).__name__}: {exc} (details in {where})", file=sys.stderr)
+        report(f"briefing: internal error: {type(exc).__name__}: {exc} ({where_logged(log_exception(exc))})")
         return 70
 
 

@@ -93,6 +93,10 @@ class SourceError(BriefingError):
     """A source document cannot be read for import (missing, unsupported, damaged or empty)."""
 
 
+class StreamError(BriefingError):
+    """Standard output or standard error is closed, full or gone; files already written stay written."""
+
+
 def located(path: str | Path, line: int | None = None, column: int | None = None) -> Location:
     """Shorthand for a :class:`Location`."""
     return Location(str(path), line, column)

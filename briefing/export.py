@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .atomic import atomic_open
+from .atomic import StagedFiles
+from .brief.clearance import watermark_text
 from .brief.model import Brief
 from .content.library import Library
 from .document.model import Document
-from .errors import ExportError, RenderError
-from .style import HouseStyle, load_house_style
+from .errors import BriefingError, ExportError, RenderError
+from .levels.release import Release, log_path, releasable
+from .style import HouseStyle, load_house_style, load_markings
 from .templating.build import build_document
 from .writers import RenderOptions, WriteResult, get_writer
 
@@ -25,6 +27,8 @@ class BuildResult:
     pages: int | None = None
     page_budget: int | None = None
     warnings: list[str] = field(default_factory=list)
+    release: Release | None = None  # set for a releasable version
+    release_log: Path | None = None
 
     @property
     def fits(self) -> bool | None:
@@ -48,13 +52,6 @@ def options_for(style: HouseStyle | None = None, invariant: bool = False, refere
     return RenderOptions(style=style or load_house_style(), invariant=invariant, reference_docx=reference_docx)
 
 
-def write_document(document: Document, fmt: str, target: Path, options: RenderOptions) -> WriteResult:
-    """Write ``document`` as ``fmt`` to ``target`` atomically: on failure the old file is untouched."""
-    writer = get_writer(fmt)
-    with atomic_open(target, error=ExportError) as stream:
-        return writer.write(document, stream, options)
-
-
 def render_bytes(document: Document, fmt: str, options: RenderOptions) -> tuple[bytes, WriteResult]:
     """Render to memory: the preview and the page count use this."""
     buffer = io.BytesIO()
@@ -71,24 +68,41 @@ def export_brief(
     template_id: str | None = None,
     options: RenderOptions | None = None,
     count_pages: bool = False,
+    release_at: str | None = None,
 ) -> BuildResult:
     """Build ``brief`` in each format. ``output`` is a file path; other formats get its stem with their suffix.
 
     A PDF build always knows its page count. Without a PDF, the count costs a
     PDF render, so it is made only when ``count_pages`` asks for it.
+    With ``release_at``, the releasable version at that level is built, and its
+    removal log is written beside ``output`` (see :mod:`briefing.levels.release`).
     """
     options = options or options_for()
-    document = build_document(brief, library, template_id)
+    document, release = _document(brief, library, template_id, release_at)
     formats = list(dict.fromkeys(formats))
-    result = BuildResult(page_budget=document.meta.page_budget, warnings=list(document.warnings))
-    for fmt in formats:
-        writer = get_writer(fmt)
-        target = output if output.suffix.lower() == writer.suffix else output.with_suffix(writer.suffix)
-        written = write_document(document, fmt, target, options)
-        result.outputs.append(target)
-        result.warnings.extend(warning for warning in written.warnings if warning not in result.warnings)  # PDF and Word say alike
-        if written.pages is not None:
-            result.pages = written.pages
+    result = BuildResult(page_budget=document.meta.page_budget, warnings=list(document.warnings), release=release)
+    staged = StagedFiles(ExportError)  # every format written first, then all replace their targets, or none does
+    try:
+        for fmt in formats:
+            writer = get_writer(fmt)
+            target = output if output.suffix.lower() == writer.suffix else output.with_suffix(writer.suffix)
+            try:
+                with staged.stage(target) as stream:
+                    written = writer.write(document, stream, options)
+            except BriefingError as exc:
+                _say_nothing_was_replaced(exc, staged.targets)
+                raise
+            result.outputs.append(target)
+            result.warnings.extend(warning for warning in written.warnings if warning not in result.warnings)  # PDF and Word say alike
+            if written.pages is not None:
+                result.pages = written.pages
+        if release is not None:  # the removal log goes with the files, or not at all
+            result.release_log = log_path(output, release.level)
+            with staged.stage(result.release_log) as stream:
+                stream.write(release.log_text().encode("utf-8"))
+        staged.commit()
+    finally:
+        staged.discard()
     if "pdf" not in formats and count_pages:
         try:
             _, counted = render_bytes(document, "pdf", options)
@@ -98,9 +112,30 @@ def export_brief(
     return result
 
 
-def preview_pdf(brief: Brief, library: Library | None, options: RenderOptions | None = None) -> tuple[bytes, BuildResult]:
-    """The real PDF of ``brief``, in memory, with its page count: what the app's preview shows."""
+def _say_nothing_was_replaced(exc: BriefingError, kept: list[Path]) -> None:
+    """Add to a failed format's error that the other formats' files were left as they were."""
+    if kept:
+        names = " and ".join(path.name for path in kept)
+        exc.message += f"; nothing was written, so {names} {'is' if len(kept) == 1 else 'are'} as before"
+
+
+def _document(brief: Brief, library: Library | None, template_id: str | None, release_at: str | None) -> tuple[Document, Release | None]:
+    """The document for ``brief`` (or its releasable version at ``release_at``), with DRAFT across it until it is cleared."""
+    watermark = watermark_text(brief)  # the full brief's state: a releasable version is no more cleared than its brief
+    release = releasable(brief, load_markings().get(brief.meta.scheme), release_at) if release_at else None
+    if release is not None:
+        brief, library = release.brief, release.library(library)
+    document = build_document(brief, library, template_id)
+    return replace(document, meta=replace(document.meta, watermark=watermark)), release
+
+
+def preview_pdf(
+    brief: Brief, library: Library | None, options: RenderOptions | None = None, release_at: str | None = None
+) -> tuple[bytes, BuildResult]:
+    """The real PDF of ``brief`` (or of its releasable version), in memory, with its page count: what the app's preview shows."""
     options = options or options_for()
-    document = build_document(brief, library)
+    document, release = _document(brief, library, None, release_at)
     data, written = render_bytes(document, "pdf", options)
-    return data, BuildResult(pages=written.pages, page_budget=document.meta.page_budget, warnings=[*document.warnings, *written.warnings])
+    return data, BuildResult(
+        pages=written.pages, page_budget=document.meta.page_budget, warnings=[*document.warnings, *written.warnings], release=release
+    )

@@ -19,19 +19,29 @@ APP_AUTHOR = "Briefing"
 RESOURCE_DIRS = ("templates", "assets", "content")
 
 
+def frozen_root() -> Path | None:
+    """The bundle's own folder (PyInstaller's ``sys._MEIPASS``) when running frozen, else None."""
+    frozen = getattr(sys, "_MEIPASS", None) if getattr(sys, "frozen", False) else None
+    return Path(frozen) if frozen else None
+
+
 @lru_cache(maxsize=1)
 def resource_root() -> Path:
-    """The folder that holds ``templates/``, ``assets/`` and ``content/``."""
-    package = Path(__file__).resolve().parent
-    candidates = []
-    frozen = getattr(sys, "_MEIPASS", None)
+    """The folder that holds ``templates/``, ``assets/`` and ``content/``.
+
+    A frozen bundle looks only inside itself (``packaging/briefing.spec`` puts
+    them in ``briefing/_resources``), never in a checkout it happens to run beside.
+    """
+    frozen = frozen_root()
     if frozen:
-        candidates += [Path(frozen) / "briefing" / "_resources", Path(frozen)]
-    candidates += [package / "_resources", package.parent]
+        candidates = [frozen / "briefing" / "_resources"]
+    else:
+        package = Path(__file__).resolve().parent
+        candidates = [package / "_resources", package.parent]
     for candidate in candidates:
         if all((candidate / name).is_dir() for name in RESOURCE_DIRS):
             return candidate
-    raise RuntimeError("Briefing's bundled templates, assets and content are missing; reinstall Briefing")
+    raise RuntimeError(f"Briefing's bundled templates, assets and content are missing from {candidates[0]}; reinstall Briefing")
 
 
 def templates_dir() -> Path:

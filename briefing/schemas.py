@@ -15,11 +15,12 @@ from pydantic import BaseModel
 
 from . import paths
 from .brief.model import Brief
-from .content.model import Pack
+from .brief.snapshots import snapshot_schema
+from .content.model import PackFile
 from .style import HouseStyle, MarkingSchemes
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
-    "content-pack.schema.json": (Pack, "Briefing content pack"),
+    "content-pack.schema.json": (PackFile, "Briefing content pack (format 2, or format 1)"),
     "brief.schema.json": (Brief, "Briefing brief file (.brief)"),
     "house-style.schema.json": (HouseStyle, "Briefing house style"),
     "markings.schema.json": (MarkingSchemes, "Briefing classification marking schemes"),
@@ -29,6 +30,8 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
 def schema_text(model: type[BaseModel], title: str) -> str:
     """The schema of ``model`` as stable, pretty JSON text."""
     schema = model.model_json_schema(mode="validation")
+    if model is Brief:  # a brief stores snapshots as plain objects; their schema is each item kind's own
+        schema["$defs"]["Entry"]["properties"]["snapshot"] = snapshot_schema(schema["$defs"])
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": title,

@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from . import paths
-from .errors import StyleError
+from .errors import Location, StyleError
 
 
 class _Strict(BaseModel):
@@ -37,6 +37,15 @@ class FontFamily(_Strict):
     bold: str
     italic: str
     bold_italic: str
+
+
+class FallbackFont(_Strict):
+    """A face for what the families above cannot show: the PDF sets such text in it, Word is told its name."""
+
+    name: str = Field(description="The family name, as Word is told it")
+    regular: str = Field(description="TrueType file in assets/fonts/")
+    bold: str | None = Field(None, description="Its bold; bold text uses the regular face when there is none")
+    languages: list[str] = Field(default_factory=list, description="Kept for text in these languages (BCP 47 primary tags); empty: all")
 
 
 class TextStyle(_Strict):
@@ -69,6 +78,17 @@ REQUIRED_COLOURS = (
 """Every palette colour a writer paints with by name."""
 
 
+class WatermarkStyle(_Strict):
+    """The look of the DRAFT watermark set across every page of a brief not yet cleared."""
+
+    font: str = "sans"
+    bold: bool = True
+    size: float = Field(110, gt=0, le=400, description="points")
+    colour: str = "#c62828"
+    opacity: float = Field(0.14, gt=0, le=1)
+    angle: float = Field(45, ge=-90, le=90, description="degrees, anticlockwise from the baseline")
+
+
 class HouseStyle(_Strict):
     """Fonts, sizes, colours, spacing, margins, page size, header and footer."""
 
@@ -78,6 +98,11 @@ class HouseStyle(_Strict):
     text: dict[str, TextStyle]
     header: Slots = Slots()
     footer: Slots = Slots()
+    watermark: WatermarkStyle = WatermarkStyle()
+    fallback: list[FallbackFont] = Field(
+        default_factory=list,
+        description="Faces tried in order for characters the text's own font lacks; the last draws a box for what none has",
+    )
 
     @model_validator(mode="after")
     def _check(self) -> HouseStyle:
@@ -116,19 +141,33 @@ def _style_problems(house: HouseStyle) -> list[str]:
             problems.append(f"text: {name}: unknown font family {text.font!r} (use one of: {', '.join(house.fonts)})")
         if text.colour not in house.colours and not HEX_COLOUR.fullmatch(text.colour):
             problems.append(f"text: {name}: colour {text.colour!r} is neither a palette name nor #rrggbb")
+    mark = house.watermark
+    if mark.font not in house.fonts:
+        problems.append(f"watermark: unknown font family {mark.font!r} (use one of: {', '.join(house.fonts)})")
+    if mark.colour not in house.colours and not HEX_COLOUR.fullmatch(mark.colour):
+        problems.append(f"watermark: colour {mark.colour!r} is neither a palette name nor #rrggbb")
     for family in house.fonts.values():
         for bold in (False, True):
             for italic in (False, True):
                 path = font_file(family, bold, italic)
                 if not path.is_file():
                     problems.append(f"fonts: cannot read the font {path.name}: no such file")
+    for entry in house.fallback:
+        for name in filter(None, (entry.regular, entry.bold)):
+            if not paths.asset(f"fonts/{name}").is_file():
+                problems.append(f"fallback: {entry.name}: cannot read the font {name}: no such file")
+        problems += [f"fallback: {entry.name}: {tag!r} is not a language tag" for tag in entry.languages if not _LANGUAGE.fullmatch(tag)]
     return problems
+
+
+_LANGUAGE = re.compile(r"[a-z]{2,8}")
 
 
 class Level(_Strict):
     id: str
     banner: str
     colour: str = "#000000"  # #rrggbb or a house-style palette name: the writers resolve it
+    portion: str | None = Field(None, description="the portion mark's abbreviation, e.g. OS for (OS); the id when unset")
 
     @model_validator(mode="after")
     def _check_colour(self) -> Level:
@@ -141,6 +180,14 @@ class Level(_Strict):
 class Scheme(_Strict):
     name: str
     levels: list[Level] = Field(min_length=1)
+    portion_marks: bool = Field(False, description="put a portion mark such as (OS) before each paragraph and item")
+
+    def portion_mark(self, level_id: str) -> str:
+        """``(OS)``: the mark before a portion at this level, or "" when the scheme has no portion marks."""
+        if not self.portion_marks:
+            return ""
+        level = self.level(level_id)
+        return f"({level.portion or level.id})"
 
     def ids(self) -> list[str]:
         return [level.id for level in self.levels]
@@ -154,6 +201,10 @@ class Scheme(_Strict):
             f"{level_id!r} is not a marking of the {self.name}",
             hint="use one of: " + ", ".join(self.ids()),
         )
+
+    def rank(self, level_id: str) -> int:
+        """Where a level stands in the scheme: 0 for the lowest."""
+        return self.levels.index(self.level(level_id))
 
     def highest(self, *level_ids: str | None) -> Level:
         """The highest of the given levels (None and empty are ignored); the lowest level if none."""
@@ -198,8 +249,13 @@ def load_house_style(path: Path | None = None) -> HouseStyle:
 @lru_cache(maxsize=8)
 def load_markings(path: Path | None = None) -> MarkingSchemes:
     """Read and check the marking schemes (the bundled ones unless ``path`` is given)."""
-    schemes = _load_yaml_model(path or paths.asset("styles/markings.yaml"), MarkingSchemes)
-    schemes.get()  # the default must exist
+    path = path or paths.asset("styles/markings.yaml")
+    schemes = _load_yaml_model(path, MarkingSchemes)
+    try:
+        schemes.get()  # the default must exist
+    except StyleError as exc:
+        exc.location = Location(str(path))
+        raise
     return schemes  # type: ignore[return-value]
 
 

@@ -21,9 +21,10 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import BriefingError, ContentError, Location
+from .limits import MAX_DEPTH, MAX_NUMBER_CHARS, check_long_scalar
+from .positions import check_yaml_characters, decode_utf8, mark_positions, position
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_DEPTH = 64
 
 try:  # libyaml is several times faster; the pure-Python parser gives the same events
     _Loader = yaml.CSafeLoader
@@ -74,28 +75,11 @@ class YamlDoc:
             probe = probe[:-1]
 
 
-def _error(path: Path, mark, message: str, hint: str | None = None, cls: type[BriefingError] = ContentError) -> BriefingError:
-    line = mark.line + 1 if mark is not None else None
-    col = mark.column + 1 if mark is not None else None
+def _error(
+    path: Path, at: tuple[int, int] | None, message: str, hint: str | None = None, cls: type[BriefingError] = ContentError
+) -> BriefingError:
+    line, col = at if at is not None else (None, None)
     return cls(message, location=Location(str(path), line, col), hint=hint)
-
-
-def _decode(path: Path, data: bytes, cls: type[BriefingError]) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and (data[0] == 0 or data[1] == 0)):
-        raise cls("file is UTF-16, not UTF-8", location=Location(str(path), 1, 1), hint="save it as UTF-8")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]  # a UTF-8 byte-order mark, as Notepad writes: harmless, dropped
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise cls(
-            f"invalid UTF-8 byte 0x{data[exc.start]:02x}",
-            location=Location(str(path), line, col),
-            hint="save the file as UTF-8",
-        ) from None
 
 
 _MAY_BE_TYPED = frozenset("0123456789+-.~yYnNoOtTfF")  # first characters of numbers, booleans and nulls
@@ -139,6 +123,8 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError, m
     million for a 10,000-item library, inside a 1 s budget), and every helper
     call or attribute lookup split out of it is paid per event.
     """
+    check_yaml_characters(text, path, cls)
+    at = mark_positions(text)
     doc = YamlDoc(path=path, data=None)
     value_marks, key_marks, raw = doc.value_marks, doc.key_marks, doc.raw
     limit = MAX_DEPTH if mark_depth is None else mark_depth
@@ -158,26 +144,30 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError, m
             if etype is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise _error(path, event.start_mark, "more than one YAML document in the file", "remove the second '---'", cls)
+                    raise _error(path, at(event.start_mark), "more than one YAML document in the file", "remove the second '---'", cls)
                 continue
             if etype is yaml.AliasEvent:
-                raise _error(path, event.start_mark, f"alias *{event.anchor} is not allowed", "write the value out in full", cls)
+                raise _error(path, at(event.start_mark), f"alias *{event.anchor} is not allowed", "write the value out in full", cls)
             if etype in _ENDS:
                 value = stack.pop()[0]
                 _attach(doc, stack, value)
                 continue
             if event.anchor:
                 raise _error(
-                    path, event.start_mark, f"anchor &{event.anchor} is not allowed", "remove the anchor and write values out in full", cls
+                    path,
+                    at(event.start_mark),
+                    f"anchor &{event.anchor} is not allowed",
+                    "remove the anchor and write values out in full",
+                    cls,
                 )
             tag = event.tag
             if etype is yaml.ScalarEvent:
                 if tag and not event.implicit[0] and not event.implicit[1]:
-                    raise _error(path, event.start_mark, f"tag {tag} is not allowed", "remove the tag", cls)
+                    raise _error(path, at(event.start_mark), f"tag {tag} is not allowed", "remove the tag", cls)
                 if tag and tag not in ("!",):
-                    raise _error(path, event.start_mark, f"tag {tag} is not allowed", "remove the tag", cls)
+                    raise _error(path, at(event.start_mark), f"tag {tag} is not allowed", "remove the tag", cls)
             elif tag and not event.implicit:
-                raise _error(path, event.start_mark, f"tag {tag} is not allowed", "remove the tag", cls)
+                raise _error(path, at(event.start_mark), f"tag {tag} is not allowed", "remove the tag", cls)
 
             depth = len(stack)  # of this value, or of the key's mapping entry
             top = stack[-1] if stack else None
@@ -185,55 +175,62 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError, m
             if top is not None and top[2] is not None and top[3] is None:
                 # this event is a key
                 if etype is not yaml.ScalarEvent:
-                    raise _error(path, event.start_mark, "a mapping key must be a plain name", "use a simple word as the key", cls)
+                    raise _error(path, at(event.start_mark), "a mapping key must be a plain name", "use a simple word as the key", cls)
                 key = event.value
+                if len(key) > MAX_NUMBER_CHARS:
+                    check_long_scalar(event.value, not event.style, Location(str(path), *at(event.start_mark)), cls)
                 if key in top[2]:
                     first = key_marks.get(top[1] + (key,)) if record else None
                     where = f" (first at line {first[0]})" if first else ""
-                    raise _error(path, event.start_mark, f"duplicate key {key!r}{where}", "remove one of them", cls)
+                    raise _error(path, at(event.start_mark), f"duplicate key {key!r}{where}", "remove one of them", cls)
                 top[2].add(key)
                 top[3] = key
                 if record:
-                    key_marks[top[1] + (key,)] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                    key_marks[top[1] + (key,)] = at(event.start_mark)
                 continue
 
-            at = None
+            here = None
             if record:
                 if top is None:
-                    at = ()
+                    here = ()
                 elif top[2] is not None:
-                    at = top[1] + (top[3],)
+                    here = top[1] + (top[3],)
                 else:
-                    at = top[1] + (len(top[0]),)
-                value_marks[at] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                    here = top[1] + (len(top[0]),)
+                value_marks[here] = at(event.start_mark)
             if depth >= MAX_DEPTH:
-                raise _error(path, event.start_mark, "nesting is too deep", None, cls)
+                raise _error(path, at(event.start_mark), "nesting is too deep", None, cls)
             if etype is yaml.MappingStartEvent:
-                stack.append([{}, at, set(), None])
+                stack.append([{}, here, set(), None])
             elif etype is yaml.SequenceStartEvent:
-                stack.append([[], at, None, None])
+                stack.append([[], here, None, None])
             else:
+                if len(event.value) > MAX_NUMBER_CHARS:
+                    check_long_scalar(event.value, not event.style, Location(str(path), *at(event.start_mark)), cls)
                 if not event.style:  # plain
                     value, ambiguous = _plain_scalar(event.value)
                     if ambiguous:
                         raise _error(
                             path,
-                            event.start_mark,
+                            at(event.start_mark),
                             f"{event.value!r} is read as {ambiguous} by some YAML readers",
                             f'put it in quotes ("{event.value}") if you mean text',
                             cls,
                         )
                     if isinstance(value, float) and not math.isfinite(value):
-                        raise _error(path, event.start_mark, f"{event.value!r} is not a finite number", None, cls)
+                        raise _error(path, at(event.start_mark), f"{event.value!r} is not a finite number", None, cls)
                 else:
                     value = event.value
                 if record:
-                    raw[at] = event.value
+                    raw[here] = event.value
                 _attach(doc, stack, value)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "syntax error"
-        raise _error(path, mark, f"YAML syntax error: {problem}", "check the indentation and quoting on this line", cls) from None
+        where = at(mark) if mark is not None else None
+        raise _error(path, where, f"YAML syntax error: {problem}", "check the indentation and quoting on this line", cls) from None
+    except yaml.reader.ReaderError as exc:  # a character the reader refuses, at its own place
+        raise cls(f"YAML error: {exc.reason}", location=Location(str(path), *position(text, exc.position))) from None
     except yaml.YAMLError as exc:
         raise cls(f"YAML error: {exc}", location=Location(str(path), 1, 1)) from None
     finally:
@@ -270,7 +267,7 @@ def load_yaml_file(
         data = path.read_bytes()
     except OSError as exc:
         raise cls(f"cannot read file: {exc.strerror or exc}", location=Location(str(path))) from None
-    return parse_yaml(_decode(path, data, cls), path, cls, mark_depth)
+    return parse_yaml(decode_utf8(path, data, cls), path, cls, mark_depth)
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -33,9 +33,9 @@ def words(text: str) -> Counter:
 
 
 def pdf_text(path: Path, *args: str) -> str:
-    """Text of a PDF by pdftotext (reading order)."""
+    """Text of a PDF by pdftotext (reading order), without diagonal text: the DRAFT watermark is tested on its own."""
     tool = require_tool("pdftotext")
-    return subprocess.run([tool, "-enc", "UTF-8", *args, str(path), "-"], check=True, capture_output=True, text=True).stdout
+    return subprocess.run([tool, "-enc", "UTF-8", "-nodiag", *args, str(path), "-"], check=True, capture_output=True, text=True).stdout
 
 
 def pdf_pages(path: Path) -> int:

@@ -55,8 +55,9 @@ def test_unknown_keys_survive(tmp_path, library):
     assert data["x_future"] == {"a": 1} and data["meta"]["x_colour"] == "blue" and data["items"][0]["x_pin"] is True
 
 
-def test_version_1_is_migrated(tmp_path):
+def test_version_1_is_migrated(tmp_path, library):
     path = tmp_path / "old.brief"
+    snapshot = library.get("test/trips").snapshot()
     path.write_text(
         json.dumps(
             {
@@ -65,7 +66,7 @@ def test_version_1_is_migrated(tmp_path):
                 "title": "Old brief",
                 "marking": "SECRET",
                 "purpose": "Why we meet.",
-                "selection": [{"id": "test/trips", "note": "n", "snapshot": {"item_kind": "figure", "label": "L"}}],
+                "selection": [{"id": "test/trips", "note": "n", "snapshot": snapshot}],
             }
         )
     )

@@ -1,4 +1,7 @@
-"""Golden tests: the structure and text of each template's output for the sample brief.
+"""Golden tests: the structure and text of each template's output for the sample brief and the desk brief.
+
+The desk brief (tests/fixtures/desk.brief) uses the kinds of pack format 2:
+people, lines to take, if-asked lines, and sources cited by page and table.
 
 They compare structure and text, never bytes. After an intended change, rewrite
 them with ``python3 dev.py test tests/test_golden.py --update-goldens`` and
@@ -21,11 +24,13 @@ from tests.conftest import SAMPLE_BRIEF
 from tests.outputs import docx_body, normalise, pdf_pages, pdf_text
 
 GOLDEN = Path(__file__).parent / "golden"
+FIXTURES = Path(__file__).parent / "fixtures"
+BRIEFS = {"": (SAMPLE_BRIEF, []), "desk-": (FIXTURES / "desk.brief", [FIXTURES / "content"])}
 
 
-def snapshot(template: str, folder: Path) -> dict:
-    brief = load_brief(SAMPLE_BRIEF)
-    library = load_library()
+def snapshot(template: str, folder: Path, brief_path: Path = SAMPLE_BRIEF, content: list[Path] | None = None) -> dict:
+    brief = load_brief(brief_path)
+    library = load_library(extra=content or [])
     document = build_document(brief, library, template)
     result = export_brief(
         brief, library, ["pdf", "docx"], folder / f"{template}.pdf", template_id=template, options=options_for(invariant=True)
@@ -40,10 +45,12 @@ def snapshot(template: str, folder: Path) -> dict:
     }
 
 
+@pytest.mark.parametrize("brief", sorted(BRIEFS))
 @pytest.mark.parametrize("template", ["meeting-brief", "talking-points", "briefing-pack"])
-def test_golden(template, tmp_path, update_goldens):
-    actual = snapshot(template, tmp_path)
-    path = GOLDEN / f"{template}.json"
+def test_golden(template, brief, tmp_path, update_goldens):
+    brief_path, content = BRIEFS[brief]
+    actual = snapshot(template, tmp_path, brief_path, content)
+    path = GOLDEN / f"{brief}{template}.json"
     if update_goldens or not path.exists():
         GOLDEN.mkdir(exist_ok=True)
         path.write_text(json.dumps(actual, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

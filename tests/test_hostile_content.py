@@ -215,12 +215,14 @@ def test_no_content_string_adds_links_or_structure(tmp_path, text):
                 assert "External" not in package.read(name).decode("utf-8")
 
 
-def test_emoji_error_names_character_and_item(tmp_path):
+def test_emoji_is_shown_and_a_character_no_font_has_warns_once_in_both_formats(tmp_path):
     brief = brief_with("plain")
-    brief.items[2].snapshot["text"] = "we are \U0001f600 happy"
-    with pytest.raises(RenderError) as info:
-        export_brief(brief, None, ["pdf"], tmp_path / "e.pdf")
-    assert "U+1F600 GRINNING FACE" in str(info.value) and "quotation by plain" in str(info.value)
+    brief.items[2].snapshot["text"] = "we are \U0001f600 happy and \U0001fae0 melting"
+    for formats in (["pdf"], ["docx"], ["pdf", "docx"]):
+        result = export_brief(brief, None, formats, tmp_path / "e.pdf")
+        missing = [warning for warning in result.warnings if "U+1FAE0 MELTING FACE" in warning]
+        assert len(missing) == 1 and "quotation by plain" in missing[0], (formats, result.warnings)
+        assert not any("U+1F600" in warning for warning in result.warnings)  # Symbola has the grinning face
 
 
 def test_a_5000_character_word_renders_or_fails_clearly(tmp_path):

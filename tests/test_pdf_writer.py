@@ -34,6 +34,7 @@ from briefing.document.model import (
     quotation_sentence,
 )
 from briefing.errors import BriefingError, RenderError
+from briefing.pdfa import make_pdfa
 from briefing.style import load_house_style
 from briefing.writers import RenderOptions, WriteResult, formats
 from briefing.writers.pdf import PdfWriter, render_pdf_bytes
@@ -184,7 +185,7 @@ def test_writer_is_registered_as_pdf():
 def test_write_reports_pages_like_render_pdf_bytes(brief):
     data, result = render_pdf_bytes(DOCUMENT, OPTIONS)
     assert brief.result.pages == result.pages == len(brief.reader.pages) == 2
-    assert data == brief.data
+    assert brief.data == make_pdfa(data, DOCUMENT.meta.language)  # the file is the render made PDF/A
 
 
 def test_qpdf_check_passes(brief):
@@ -367,18 +368,20 @@ def test_bad_heading_level_is_an_error():
 @pytest.mark.parametrize(
     ("document", "where"),
     [
-        (Document(META, (replace(REPORTED, text="I am happy \U0001f600"),)), "quotation by Xi Jinping"),
-        (Document(META, (Heading(1, runs("Smile \U0001f600 please")),)), 'heading "Smile'),
-        (Document(META, (FiguresTable(rows=(FigureRow("Mood", "\U0001f600", "face"),)),)), 'figures table row "Mood"'),
-        (Document(replace(META, title="Happy \U0001f600"), ()), "footer"),
+        (Document(META, (replace(REPORTED, text="I am \U0001fae0 melting \U0001fae0"),)), "quotation by Xi Jinping"),
+        (Document(META, (Heading(1, runs("Melt \U0001fae0 please")),)), 'heading "Melt'),
+        (Document(META, (FiguresTable(rows=(FigureRow("Mood", "\U0001fae0", "face"),)),)), 'figures table row "Mood"'),
+        (Document(replace(META, title="Melting \U0001fae0"), ()), "the document details"),
     ],
 )
-def test_character_missing_from_the_fonts_is_named_with_where_it_is(document, where):
-    with pytest.raises(RenderError) as caught:
-        render_pdf_bytes(document, OPTIONS)
-    message = str(caught.value)
-    assert "U+1F600 GRINNING FACE" in message
-    assert where in message
+def test_a_character_no_font_has_is_a_box_with_one_warning_naming_where_it_is(document, where):
+    """No bundled face has U+1FAE0 (Unicode 14; Symbola stops at 9): the PDF draws a box and warns once."""
+    data, result = render_pdf_bytes(document, OPTIONS)
+    assert data.startswith(b"%PDF")
+    missing = [warning for warning in result.warnings if "U+1FAE0 MELTING FACE" in warning]
+    assert len(missing) == 1, result.warnings
+    assert where in missing[0]
+    assert "drawn as a box" in missing[0]
 
 
 def test_layout_error_names_the_block(monkeypatch):

@@ -10,7 +10,10 @@ import datetime as _dt
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from ..dates import BriefDate
+from .records import ClearanceStep, History
 
 FORMAT_NAME = "briefing.brief"
 FORMAT_VERSION = 2
@@ -28,11 +31,14 @@ class Meta(_Open):
     occasion: str = ""
     recipient: str = ""
     drafter: str = ""
-    date: str = Field(default_factory=lambda: _dt.date.today().isoformat())
+    date: BriefDate = Field(
+        default_factory=lambda: _dt.date.today().isoformat(), description="YYYY-MM-DD (or YYYY, YYYY-MM), a real date; empty for none"
+    )
     reference: str = ""
     scheme: str | None = Field(None, description="Marking scheme id; the default scheme when null")
     marking: str | None = Field(None, description="The officer's chosen level; the banner is this or higher")
     caveat: str = ""
+    language: str = Field("en-GB", description="BCP 47 tag of the brief's language, e.g. 'en-GB', 'ur-PK' or 'zh-Hans'")
 
 
 class Section(_Open):
@@ -71,6 +77,17 @@ class Brief(_Open):
     meta: Meta = Field(default_factory=Meta)
     sections: Sections = Field(default_factory=Sections)
     items: list[Entry] = []
+    clearance: list[ClearanceStep] = Field(default_factory=list, description="the clearance steps, oldest first")
+    history: History = Field(default_factory=History, description="earlier saved versions (see briefing/brief/history.py)")
+    _old_version: int | None = PrivateAttr(None)
+
+    @property
+    def old_version(self) -> int | None:
+        """The version number when this is an old version from a brief's history (read-only: never saved)."""
+        return self._old_version
+
+    def mark_old_version(self, number: int) -> None:
+        self._old_version = number
 
 
 class Status(StrEnum):

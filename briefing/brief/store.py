@@ -11,9 +11,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..atomic import atomic_write_bytes
+from ..atomic import atomic_write_bytes, remove_stale_temps
 from ..errors import BriefConflict, BriefError, BriefTooNew, Location
+from ..limits import load_json
+from .history import record_save
 from .model import FORMAT_NAME, FORMAT_VERSION, Brief
+from .snapshots import check_snapshots
 
 MAX_BRIEF_BYTES = 50 * 1024 * 1024
 
@@ -50,7 +53,10 @@ def migrate(data: dict[str, Any], path: Path) -> dict[str, Any]:
             hint="open it with a newer Briefing; it will not be overwritten",
         )
     while version < FORMAT_VERSION:
-        data = MIGRATIONS[version](data)
+        try:
+            data = MIGRATIONS[version](data)
+        except (AttributeError, TypeError, KeyError):  # not the shape that version wrote
+            raise BriefError(f"the brief does not have the shape of format {version}", location=Location(str(path))) from None
         version = data["version"]
     return data
 
@@ -61,16 +67,7 @@ def parse_brief(text: str | bytes, path: Path, *, allow_newer: bool = False) -> 
     With ``allow_newer``, a brief from a newer Briefing is read as far as this
     version understands it (for read-only viewing); it must never be saved back.
     """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BriefError(
-            f"not valid JSON: {exc.msg}",
-            location=Location(str(path), exc.lineno, exc.colno),
-            hint="restore the backup file (name ending in ~)",
-        ) from None
-    except UnicodeDecodeError:
-        raise BriefError("not UTF-8 text", location=Location(str(path)), hint="is this a Briefing .brief file?") from None
+    data = load_json(text, str(path), BriefError, hint="restore the backup file (name ending in ~)")
     if not isinstance(data, dict):
         raise BriefError("a brief must be a JSON object", location=Location(str(path), 1, 1))
     try:
@@ -79,11 +76,13 @@ def parse_brief(text: str | bytes, path: Path, *, allow_newer: bool = False) -> 
         if not allow_newer:
             raise
     try:
-        return Brief.model_validate(data)
+        brief = Brief.model_validate(data)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise BriefError(f"{where}: {first['msg']}", location=Location(str(path))) from None
+        raise BriefError(f"{where}: {first['msg'].removeprefix('Value error, ')}", location=Location(str(path))) from None
+    check_snapshots(brief, path)
+    return brief
 
 
 def load_brief(path: str | Path, *, allow_newer: bool = False) -> Brief:
@@ -109,14 +108,22 @@ def dump_brief(brief: Brief) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def save_brief(brief: Brief, path: str | Path) -> None:
-    """Save atomically (temp file, then replace), keeping one backup as ``path~``. Never saves a newer-format brief."""
+def save_brief(brief: Brief, path: str | Path, *, author: str | None = None) -> None:
+    """Save atomically (temp file, then replace), keeping one backup as ``path~``. Never saves a newer-format brief.
+
+    The saved content is added to the brief's own history (by ``author``, the
+    login name by default): see :mod:`briefing.brief.history`.
+    """
     if is_too_new(brief):
         raise BriefTooNew(
             "this brief was written by a newer Briefing and is read-only here",
             location=Location(str(path)),
             hint="use Export, or open it with a newer Briefing",
         )
+    if brief.old_version is not None:
+        raise BriefError(f"version {brief.old_version} is an old version of a brief, shown read-only", location=Location(str(path)))
+    remove_stale_temps(path)  # left by a save that was killed
+    record_save(brief, author)
     atomic_write_bytes(path, dump_brief(brief), backup=True, error=BriefError)
 
 

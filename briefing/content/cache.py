@@ -20,9 +20,9 @@ from .. import paths
 from ..atomic import atomic_write_bytes
 from ..errors import BriefingError
 from .model import KINDS, Pack
-from .packfile import read_pack
+from .packfile import read_pack, validate_pack
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 Lines = dict[tuple[Any, ...], int]
 Result = tuple[Pack | None, Lines, list[BriefingError]]
 
@@ -46,7 +46,7 @@ def _read_disk(path: Path, stamp: tuple[int, int]) -> Result | None:
         raw = json.loads(entry.read_bytes())
         if raw.get("v") != CACHE_VERSION or tuple(raw.get("stamp", ())) != stamp or raw.get("path") != str(path):
             return None
-        pack = Pack.model_validate(raw["pack"], strict=True)
+        pack = validate_pack(raw["pack"])
         lines = {(plural, index): line for plural, index, line in raw["lines"]}
         return pack, lines, []
     except (OSError, ValueError, KeyError, TypeError, ValidationError):

@@ -1,9 +1,7 @@
-"""The loaded library: every pack from every content folder, items by id, and the problems found."""
+"""The loaded library: every pack from every content folder, items by id, and the problems and warnings found."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -13,46 +11,53 @@ from typing import Any
 from .. import paths
 from ..errors import BriefingError, ContentError, Location
 from .cache import cached_read_pack
+from .checks import pack_warnings
+from .digest import digest
+from .fingerprint import fingerprint
 from .model import KINDS, ItemModel, Pack, Pillar, Source
 from .packfile import pack_files
-from .present import citation, item_title
+from .present import citation, item_title, locator
 
 
 @dataclass(frozen=True)
 class Item:
-    """One library item with its pack context. ``id`` is ``pack/item``."""
+    """One library item with its pack context. ``id`` is ``pack/item``; ``source`` is the document it cites, if any."""
 
     id: str
     kind: str
     pack: str
     model: ItemModel
-    source: Source
+    source: Source | None
     path: Path
     line: int
 
     @cached_property
     def pillar(self) -> str | None:
-        """The full id of the item's pillar (a pillar is its own)."""
+        """The full id of the item's pillar (a pillar is its own; people and lines may have none)."""
         if isinstance(self.model, Pillar):
             return self.id
-        return f"{self.pack}/{self.model.pillar}"
+        pillar = self.model.pillar
+        return f"{self.pack}/{pillar}" if pillar else None
 
     @property
     def title(self) -> str:
         """A one-line name for lists."""
-        return item_title(self.model.__dict__)
+        return item_title({**self.model.__dict__, "item_kind": self.kind})
 
     def citation(self) -> str:
-        """Where it comes from: source title, author, date and paragraph."""
+        """Where it comes from: source title, author, date and place (a line is our own)."""
         return citation(self.snapshot())
 
     def snapshot(self) -> dict[str, Any]:
         """The item as plain JSON data: what a brief stores when the item is chosen."""
+        data = self.model.model_dump(mode="json")
+        if isinstance(data.get("source"), dict) and self.source is not None:
+            data["source"]["doc"] = self.source.id
         return {
-            **self.model.model_dump(mode="json"),
+            **data,
             "item_kind": self.kind,
             "pack": self.pack,
-            "origin": self.source.model_dump(mode="json"),
+            "origin": self.source.model_dump(mode="json") if self.source is not None else None,
         }
 
     def fingerprint(self) -> str:
@@ -61,12 +66,12 @@ class Item:
 
     @cached_property
     def _fingerprint(self) -> str:
-        blob = json.dumps(self.snapshot(), sort_keys=True, ensure_ascii=False).encode()
-        return hashlib.sha256(blob).hexdigest()[:16]
+        return fingerprint(self.snapshot())
 
     def as_json(self) -> dict[str, Any]:
         """The item in the stable ``content list --json`` shape."""
-        data: dict[str, Any] = self.model.model_dump(mode="json")
+        snap = self.snapshot()
+        data: dict[str, Any] = {k: v for k, v in snap.items() if k not in ("item_kind", "pack", "origin")}
         if self.kind == "quotation":
             data["quote_kind"] = data.pop("kind")
         elif "kind" in data:
@@ -76,8 +81,10 @@ class Item:
             "pack": self.pack,
             "file": str(self.path),
             "line": self.line,
-            "citation": self.citation(),
-            **self.model.source.model_dump(mode="json"),
+            "citation": citation(snap),
+            "doc": None,
+            "place": locator(snap),
+            **(snap.get("source") or {}),
         }
         return data
 
@@ -90,6 +97,9 @@ class Library:
     packs: dict[str, Pack] = field(default_factory=dict)
     problems: list[BriefingError] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)
+    warnings: list[BriefingError] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)  # pack id -> its file
+    versions: dict[str, str] = field(default_factory=dict)  # pack id -> digest of the file as loaded (see pack_writer)
 
     def __iter__(self) -> Iterator[Item]:
         return iter(self.items.values())
@@ -113,7 +123,8 @@ def load_library(folders: Iterable[Path] | None = None, extra: Iterable[Path] = 
     """Load every pack in ``folders`` (default: bundled, user, then ``extra``).
 
     A broken pack is reported in ``problems`` and skipped; the others still load.
-    The same id in two places is a problem naming both.
+    The same id in two places is a problem naming both. ``warnings`` holds what
+    loads but deserves a look (a pending review, a display that repeats its unit).
     """
     library = Library(folders=list(folders) if folders is not None else default_folders(extra))
     origin: dict[str, Item] = {}
@@ -134,10 +145,16 @@ def load_library(folders: Iterable[Path] | None = None, extra: Iterable[Path] = 
                 )
                 continue
             library.packs[pack.pack] = pack
+            library.files[pack.pack] = path
+            library.versions[pack.pack] = digest(path)
+            library.warnings.extend(pack_warnings(pack, path, lines))
+            documents = {source.id: source for source in pack.sources}
             for kind, plural in KINDS.items():
                 for index, model in enumerate(getattr(pack, plural)):
                     item_id = f"{pack.pack}/{model.id}"
-                    item = Item(item_id, kind, pack.pack, model, pack.source, path, lines.get((plural, index), 1))
+                    cited = getattr(model, "source", None)
+                    document = None if cited is None else documents.get(cited.doc or pack.sources[0].id)
+                    item = Item(item_id, kind, pack.pack, model, document, path, lines.get((plural, index), 1))
                     if item_id in origin:
                         other = origin[item_id]
                         library.problems.append(

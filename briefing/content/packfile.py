@@ -1,4 +1,4 @@
-"""One pack file read and checked: its YAML parsed, validated against the content model, its references checked."""
+"""One pack file read and checked: its YAML parsed, validated by its format (1 or 2) against the content model, its rules checked."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pydantic import ValidationError
 
 from ..errors import BriefingError, ContentError
 from ..yamlread import YamlDoc, load_yaml_file, validation_problems
-from .model import KINDS, Pack
+from .checks import pack_problems
+from .model import PACK_MODELS, Pack, PackV1, upgraded
 
 
 def pack_files(folder: Path) -> list[Path]:
@@ -22,8 +23,19 @@ def pack_files(folder: Path) -> list[Path]:
 ITEM_DEPTH = 2  # pack -> kind list -> item: the deepest position a valid pack needs (each item's line)
 
 
+def validate_pack(data: Any) -> Pack:
+    """Validate plain pack data by its ``format``; a format-1 pack comes back as format 2. Raises ValidationError."""
+    model = pack_model_for(data)
+    pack = model.model_validate(data, strict=True)
+    return upgraded(pack) if isinstance(pack, PackV1) else pack
+
+
+def pack_model_for(data: Any) -> type[Pack] | type[PackV1]:
+    return PACK_MODELS.get(data.get("format") if isinstance(data, dict) else None, Pack)
+
+
 def read_pack(path: Path) -> tuple[Pack | None, YamlDoc | None, list[BriefingError]]:
-    """Parse and validate one pack file. Returns the pack (or None) and its problems.
+    """Parse and validate one pack file. Returns the pack (format 2, or upgraded from format 1) or None, and its problems.
 
     A pack is first read recording only its items' positions, which is all a
     valid pack needs; one with any problem is read again with the position of
@@ -31,56 +43,30 @@ def read_pack(path: Path) -> tuple[Pack | None, YamlDoc | None, list[BriefingErr
     """
     try:
         doc = load_yaml_file(path, mark_depth=ITEM_DEPTH)
-        pack = Pack.model_validate(doc.data, strict=True)
+        pack = validate_pack(doc.data)
     except (BriefingError, ValidationError):
         pass
     else:
-        if not _check_references(pack, doc):
+        if not _check(pack, doc):
             return pack, doc, []
     try:
         doc = load_yaml_file(path)
     except BriefingError as exc:
         return None, None, [exc]
+    pack, problems = checked(doc)
+    return pack, doc, problems
+
+
+def checked(doc: YamlDoc) -> tuple[Pack | None, list[BriefingError]]:
+    """A parsed pack validated and its rules checked, every problem located: the pack (None if any) and the problems."""
     try:
-        pack = Pack.model_validate(doc.data, strict=True)
+        pack = validate_pack(doc.data)
     except ValidationError as exc:
-        return None, doc, validation_problems(doc, exc, Pack, ContentError)
-    problems = _check_references(pack, doc)
-    return (pack if not problems else None), doc, problems
+        return None, validation_problems(doc, exc, pack_model_for(doc.data), ContentError)
+    problems = _check(pack, doc)
+    return (pack if not problems else None), problems
 
 
-def _check_references(pack: Pack, doc: YamlDoc) -> list[BriefingError]:
-    problems: list[BriefingError] = []
-    seen: dict[str, tuple[Any, ...]] = {}
-    pillar_ids = {p.id for p in pack.pillars}
-    for kind, plural in KINDS.items():
-        for index, model in enumerate(getattr(pack, plural)):
-            at = (plural, index, "id")
-            if model.id in seen:
-                first = doc.location(seen[model.id])
-                problems.append(
-                    ContentError(
-                        f"duplicate id {model.id!r} (first at line {first.line})",
-                        location=doc.location(at),
-                        hint="give each item its own id",
-                    )
-                )
-            else:
-                seen[model.id] = at
-            if kind != "pillar" and model.pillar not in pillar_ids:
-                problems.append(
-                    ContentError(
-                        f"unknown pillar {model.pillar!r}",
-                        location=doc.location((plural, index, "pillar")),
-                        hint="use one of: " + ", ".join(sorted(pillar_ids)) if pillar_ids else "add the pillar to pillars:",
-                    )
-                )
-            if kind == "quotation" and model.kind == "reported" and not model.verb:
-                problems.append(
-                    ContentError(
-                        "a reported statement needs its reporting verb",
-                        location=doc.location((plural, index)),
-                        hint="add verb: stated that",
-                    )
-                )
-    return problems
+def _check(pack: Pack, doc: YamlDoc) -> list[BriefingError]:
+    source_key = "sources" if isinstance(doc.data, dict) and "sources" in doc.data else "source"
+    return pack_problems(pack, doc.location, source_key)

@@ -1,4 +1,4 @@
-"""How items read to a person, on screen and in templates: kind names, titles, speakers, citations and staleness."""
+"""How items read to a person, on screen and in templates: kind names, titles, speakers, people, citations and staleness."""
 
 from __future__ import annotations
 
@@ -7,9 +7,26 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-KIND_ORDER = ("pillar", "figure", "quotation", "event", "project")
-KIND_LABELS = {"pillar": "Pillar", "figure": "Figure", "quotation": "Quotation", "event": "Event", "project": "Project"}
-KIND_PLURALS = {"pillar": "Pillars", "figure": "Figures", "quotation": "Quotations", "event": "Events", "project": "Projects"}
+KIND_ORDER = ("pillar", "figure", "quotation", "event", "project", "person", "line")
+KIND_LABELS = {
+    "pillar": "Pillar",
+    "figure": "Figure",
+    "quotation": "Quotation",
+    "event": "Event",
+    "project": "Project",
+    "person": "Person",
+    "line": "Line",
+}
+KIND_PLURALS = {
+    "pillar": "Pillars",
+    "figure": "Figures",
+    "quotation": "Quotations",
+    "event": "Events",
+    "project": "Projects",
+    "person": "People",
+    "line": "Lines",
+}
+_PLACE_LABELS = {"paragraph": "para. {}", "page": "p. {}", "section": "section {}", "table": "table {}"}
 
 
 def speaker_name(fields: Mapping[str, Any]) -> str:
@@ -20,8 +37,21 @@ def speaker_name(fields: Mapping[str, Any]) -> str:
     return " ".join(str(p) for p in (fields.get("speaker_title"), fields.get("speaker")) if p)
 
 
+def person_name(fields: Mapping[str, Any]) -> str:
+    """``H.E. Jiang Zaidong``: a person with the title shown before the name."""
+    return " ".join(str(p) for p in (fields.get("title"), fields.get("name")) if p)
+
+
 def item_title(fields: Mapping[str, Any]) -> str:
-    """A one-line name for an item (its fields, or a snapshot of them): title, label or name, else speaker and words."""
+    """A one-line name for an item (its fields, or a snapshot of them): title, label or name, else speaker and words.
+
+    A person is named with their title ("H.E. Jiang Zaidong"); a line by its question, else its text.
+    """
+    kind = fields.get("item_kind")
+    if kind == "person":
+        return person_name(fields) or "(unnamed person)"
+    if kind == "line":
+        return str(fields.get("question") or fields.get("text") or "(empty line)")
     for key in ("title", "label", "name"):
         if fields.get(key):
             return str(fields[key])
@@ -65,9 +95,19 @@ def months_between(earlier: _dt.date, later: _dt.date) -> int:
     return months
 
 
+def review_date(snap: dict[str, Any]) -> str | None:
+    """The date an item's staleness is judged by: a figure's ``as_of``, a line's ``last_reviewed``; None for other kinds."""
+    kind = snap.get("item_kind")
+    if kind == "figure":
+        return snap.get("as_of")
+    if kind == "line":
+        return snap.get("last_reviewed")
+    return None
+
+
 def is_stale(snap: dict[str, Any], threshold_months: int, today: _dt.date) -> bool:
-    """True for a figure whose ``as_of`` date is more than ``threshold_months`` before ``today``."""
-    return snap.get("item_kind") == "figure" and is_stale_date(snap.get("as_of"), threshold_months, today)
+    """True for a figure (``as_of``) or a line (``last_reviewed``) dated more than ``threshold_months`` before ``today``."""
+    return is_stale_date(review_date(snap), threshold_months, today)
 
 
 def is_stale_date(date: str | None, threshold_months: int, today: _dt.date) -> bool:
@@ -76,15 +116,22 @@ def is_stale_date(date: str | None, threshold_months: int, today: _dt.date) -> b
     return when is not None and months_between(when, today) > threshold_months
 
 
+def stale_note(snap: dict[str, Any], months: int) -> str:
+    """What to tell the officer about a stale figure or line."""
+    if snap.get("item_kind") == "line":
+        return f"Stale line: last reviewed {snap.get('last_reviewed')}, more than {months} months ago. Review it before use."
+    return f"Stale figure: as of {snap.get('as_of')}, more than {months} months ago. Check for a newer figure."
+
+
 @dataclass(frozen=True)
 class StaleRule:
-    """When a figure is stale: its ``as_of`` date more than ``months`` before ``today()``."""
+    """When a figure or a line is stale: its ``as_of`` (or ``last_reviewed``) date more than ``months`` before ``today()``."""
 
     months: int = 12
     today: Callable[[], _dt.date] = field(default=_dt.date.today)
 
     def stale(self, snap: dict[str, Any]) -> bool:
-        """Whether an item snapshot is a stale figure."""
+        """Whether an item snapshot is a stale figure or line."""
         return is_stale(snap, self.months, self.today())
 
     def stale_date(self, date: str | None) -> bool:
@@ -107,13 +154,33 @@ def origin_citation(snapshot: dict[str, Any]) -> str:
 
 
 def locator(snapshot: dict[str, Any]) -> str:
-    """Where in its source an item is: ``para. 7`` with any note."""
+    """Where in its source an item is: ``para. 7``, ``p. 12``, ``table 3`` ... with any note."""
     ref = snapshot.get("source") or {}
-    if not ref.get("paragraph"):
+    place = next((_place_text(key, ref[key]) for key in _PLACE_LABELS if ref.get(key)), "")
+    if not place:
         return ""
-    return f"para. {ref['paragraph']}" + (f" ({ref['note']})" if ref.get("note") else "")
+    return place + (f" ({ref['note']})" if ref.get("note") else "")
+
+
+def _place_text(key: str, value: Any) -> str:
+    """``para. 7``, ``p. 3``, ``table 4``; a section or table named in full (``Table 4``) is kept as it is."""
+    if key in ("section", "table") and str(value).lower().startswith(key):
+        return str(value)
+    return _PLACE_LABELS[key].format(value)
+
+
+def own_line(snapshot: dict[str, Any]) -> str:
+    """How one of our own lines is cited: it has no source document."""
+    parts = ["our own line"]
+    if snapshot.get("owner"):
+        parts.append(str(snapshot["owner"]))
+    if snapshot.get("last_reviewed"):
+        parts.append(f"last reviewed {snapshot['last_reviewed']}")
+    return ", ".join(parts)
 
 
 def citation(snapshot: dict[str, Any]) -> str:
-    """The full citation for an item snapshot: source document and paragraph."""
+    """The full citation for an item snapshot: source document and place (or, for a line, that it is ours)."""
+    if snapshot.get("item_kind") == "line":
+        return own_line(snapshot)
     return ", ".join(p for p in (origin_citation(snapshot), locator(snapshot)) if p) or "source not recorded"

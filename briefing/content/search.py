@@ -18,6 +18,7 @@ def fold(text: str) -> str:
 
 
 _SEARCHED = ("title", "label", "name", "summary", "text", "display", "unit", "speaker", "speaker_title", "role", "occasion", "place")
+_SEARCHED += ("organisation", "bio", "question", "owner")  # people and lines
 _SEARCHED_LISTS = ("key_messages", "participants", "tags")
 
 

@@ -44,6 +44,7 @@ class Paragraph:
 
     runs: Inline
     role: Literal["body", "lead", "small", "title", "subtitle"] = "body"
+    lang: str = ""  # BCP 47 language tag; empty: the document's language
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class ListBlock:
 
     ordered: bool
     items: tuple[Inline, ...]
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,8 @@ class Quotation:
     verb: str = "said that"
     ref: int | None = None
     note: str = ""
+    portion: str = ""  # the portion mark, e.g. "(OS)", shown before the sentence
+    lang: str = ""  # the language of ``text`` (the item's); empty: the document's
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,7 @@ class FigureRow:
     as_of: str = ""
     ref: int | None = None
     note: str = ""
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -168,6 +173,7 @@ class Metadata:
     caveat: str = ""
     template_id: str = ""
     page_budget: int | None = None
+    watermark: str = ""  # set diagonally across every page ("DRAFT" until the brief is cleared); none when empty
 
 
 def banner_text(meta: Metadata) -> str:
@@ -192,12 +198,13 @@ def quotation_sentence(quote: Quotation) -> str:
     verbatim in typographic marks; the attribution goes on its own line
     (see :func:`quotation_attribution`).
     """
+    mark = f"{quote.portion} " if quote.portion else ""
     if quote.kind == "reported":
         text = quote.text.rstrip()
         if text and text[-1] not in ".!?":
             text += "."
-        return f"{quote.attribution} {quote.verb} {text}"
-    return f"\u201c{quote.text}\u201d"
+        return f"{mark}{quote.attribution} {quote.verb} {text}"
+    return f"{mark}\u201c{quote.text}\u201d"
 
 
 def quotation_attribution(quote: Quotation) -> str:

@@ -16,9 +16,12 @@ _TO_SPACE = re.compile("\r\n|[" + re.escape(_SPACE_LIKE) + "]")
 _REMOVED = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def join_surrogate_pairs(text: str) -> str:
     """Turn each valid pair of surrogate code points into the character it encodes; lone ones stay."""
-    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+    if _SURROGATE.search(text) is None:  # a regular expression, not a loop: every text of every export passes here
         return text
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-FORMAT_FILTERS = {"pdf": "PDF documents (*.pdf)", "docx": "Word documents (*.docx)"}
+FORMAT_FILTERS = {"pdf": "PDF documents (*.pdf)", "docx": "Word documents (*.docx)", "pdf-tagged": "PDF documents (*.pdf)"}
 
 
 def _brief_filter() -> str:
@@ -56,6 +56,41 @@ class Dialogs:
         clicked = box.clickedButton()
         return "overwrite" if clicked is overwrite else "save_as" if clicked is save_as else "cancel"
 
+    def ask_pack_changed(self, parent: QWidget, name: str) -> str:
+        """``apply`` or ``cancel`` when a content pack changed on disk since the library was loaded."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Pack changed on disk",
+            f"\u201c{name}\u201d was changed on disk since the library was loaded, perhaps by a colleague.",
+            parent=parent,
+        )
+        box.setInformativeText(
+            "Save your change into the pack as it is now (their changes are kept), or cancel and reload the library first."
+        )
+        apply = box.addButton("Save Into Current Pack", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(apply)
+        box.exec()
+        return "apply" if box.clickedButton() is apply else "cancel"
+
+    def confirm_delete(self, parent: QWidget, title: str, pack_name: str) -> bool:
+        """True to delete the item from its pack file."""
+        answer = QMessageBox.question(
+            parent,
+            "Delete item?",
+            f"Delete \u201c{title}\u201d from {pack_name}?\n\nThe previous version of the pack is kept as {pack_name}~.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def choose_pack(self, parent: QWidget, packs: list[str]) -> int | None:
+        """Which of the writable ``packs`` a new item goes in (its index), or None."""
+        from PySide6.QtWidgets import QInputDialog
+
+        choice, ok = QInputDialog.getItem(parent, "New Item", "Save the new item in:", packs, 0, False)
+        return packs.index(choice) if ok and choice in packs else None
+
     def open_path(self, parent: QWidget, folder: Path) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(parent, "Open Brief", str(folder), _brief_filter())
         return Path(name) if name else None
@@ -69,6 +104,20 @@ class Dialogs:
         """A path to write; ``fmt`` is an export format, None for a brief."""
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), FORMAT_FILTERS.get(fmt or "", _brief_filter()))
         return Path(name) if name else None
+
+    def export_path(self, parent: QWidget, title: str, suggested: Path, fmt: str, levels: list[str]) -> tuple[Path, str | None] | None:
+        """A path to export to, and the level to release at (None: the full brief)."""
+        from .export_dialog import ExportDialog
+
+        dialog = ExportDialog(parent, title, suggested, FORMAT_FILTERS[fmt], levels)
+        return dialog.chosen() if dialog.exec() else None
+
+    def ask_text(self, parent: QWidget, title: str, label: str, default: str = "") -> str | None:
+        """One line of text (a name), or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(parent, title, label, text=default)
+        return text if ok else None
 
     def offer_restore(self, parent: QWidget, description: str) -> bool:
         """True to restore an autosaved brief found at start-up."""

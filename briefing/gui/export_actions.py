@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from .. import paths
 from ..brief.commands import snapshot_copy
@@ -19,7 +20,13 @@ from .printing import match_page, print_pdf
 from .session import BriefSession
 from .workers import JobSignals, export_job
 
-FORMATS = {"pdf": ("PDF", ".pdf"), "docx": ("Word", ".docx")}
+FORMATS = {"pdf": ("PDF", ".pdf"), "docx": ("Word", ".docx"), "pdf-tagged": ("Tagged PDF", ".pdf")}
+
+
+def _libreoffice_installed() -> bool:
+    from ..writers.tagged_pdf import find_libreoffice  # imported when the menu first opens, not at start
+
+    return find_libreoffice() is not None
 
 
 class ExportActions(QObject):
@@ -41,6 +48,18 @@ class ExportActions(QObject):
         self._ticket = 0
         self._exports: dict[int, Path] = {}
 
+    def tagged_action(self, menu: QMenu) -> QAction:
+        """File > Export Tagged PDF: shown only where LibreOffice, which makes it, is installed (looked up as ``menu`` opens)."""
+        action = QAction("Export &Tagged PDF\u2026", self.window)
+        tip = "Export an accessible, tagged PDF for screen readers (made from the Word file by LibreOffice)"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda checked=False: self.export("pdf-tagged"))
+        self.running.connect(lambda running: action.setEnabled(not running))
+        menu.aboutToShow.connect(lambda: action.setVisible(_libreoffice_installed()))
+        self.tagged = action
+        return action
+
     def _status(self, message: str, timeout: int = 0) -> None:
         self.window.statusBar().showMessage(message, timeout)
 
@@ -51,25 +70,36 @@ class ExportActions(QObject):
         return paths.user_documents_dir() / (slug(self.session.brief.meta.title) + suffix)
 
     @guarded("Export failed")
-    def export(self, fmt: str, path: Path | None = None) -> bool:
-        """Export in the background as ``fmt`` to ``path`` (asking where when None); False if not started."""
+    def export(self, fmt: str, path: Path | None = None, release_at: str | None = None) -> bool:
+        """Export in the background as ``fmt`` to ``path`` (asking where, and whether to release at a level, when None).
+
+        ``release_at`` writes the releasable version at that level. False if not started.
+        """
         label, suffix = FORMATS[fmt]
         if self._exports:
             self._status("An export is already running", 4000)
             return False
         if path is None:
-            path = self.dialogs.save_path(self.window, f"Export {label}", self.suggested_output(fmt), fmt)
-            if path is None:
+            chosen = self.dialogs.export_path(self.window, f"Export {label}", self.suggested_output(fmt), fmt, self._levels())
+            if chosen is None:
                 return False
+            path, release_at = chosen
         path = Path(path)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         self._ticket += 1
         self._exports[self._ticket] = path
-        self.pool.start(export_job(self._ticket, self.signals, snapshot_copy(self.session.brief), self.session.library, fmt, path))
+        brief = snapshot_copy(self.session.brief)
+        self.pool.start(export_job(self._ticket, self.signals, brief, self.session.library, fmt, path, release_at))
         self.running.emit(True)
         self._status(f"Exporting {label} to {path}\u2026")
         return True
+
+    def _levels(self) -> list[str]:
+        """The levels the brief's scheme offers for a releasable version."""
+        from ..style import load_markings
+
+        return load_markings().get(self.session.brief.meta.scheme).ids()
 
     def _done(self, ticket: int) -> Path:
         path = self._exports.pop(ticket)
@@ -82,6 +112,8 @@ class ExportActions(QObject):
 
         assert isinstance(result, BuildResult)
         summary = result.budget_text() + "".join(f"\n{w}" for w in result.warnings)
+        if result.release is not None:
+            summary += "".join(f"\n{line}" for line in result.release.log_lines()) + f"\nRemoval log: {result.release_log}"
         self._status(f"Exported {path} ({result.budget_text()})", 10000)
         choice = self.dialogs.export_done(self.window, path, summary)
         if choice == "file":

@@ -10,7 +10,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from ..errors import BriefingError
-from ..logs import log_exception
+from ..logs import log_exception, where_logged
 
 log = logging.getLogger("briefing.gui")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -22,7 +22,8 @@ def message_for(exc: BaseException) -> str:
     if isinstance(exc, BriefingError):
         return str(exc)
     where = log_exception(exc)
-    return f"Something went wrong: {type(exc).__name__}: {exc}\n\nYour brief is unchanged. Details are in the log file:\n{where}"
+    details = f"Details are in the log file:\n{where}" if where is not None else where_logged(None).capitalize() + "."
+    return f"Something went wrong: {type(exc).__name__}: {exc}\n\nYour brief is unchanged. {details}"
 
 
 def install_excepthook(show: Callable[[str], None]) -> ExceptHook:

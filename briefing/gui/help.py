@@ -32,6 +32,18 @@ Items that have since changed or gone from the library are flagged: <b>Refresh</
 <h3>3. Check and export</h3>
 <p>The <b>Preview</b> shows the real PDF a moment after each change, with the page count against the
 template's page budget. Export with <b>File &gt; Export PDF</b> (<b>Ctrl+E</b>) or <b>Export Word</b>, or print it.</p>
+<h3>4. Write content</h3>
+<p>The <b>Content</b> menu adds, edits, duplicates and deletes items in your own packs (your content folder,
+and team folders ticked as writable in Settings). Bundled packs are read-only: <b>Duplicate to My Pack</b>
+copies an item, with its source and pillar, into your own pack. The editor checks the item as you type,
+with the same messages as <i>briefing content check</i>.</p>
+<h3>5. Clear, release and compare</h3>
+<p>Until the brief is cleared, every page says <b>DRAFT</b>. The badge beside the page count (and the
+<b>Clearance</b> menu) marks it <b>cleared</b>, then <b>approved</b>, asking who does it; any later edit
+makes it a draft again. To send it to someone cleared to a lower level, choose <b>Releasable at</b> a level
+in the export dialog: everything marked above it is left out, and a removal log is kept beside the file.
+<b>Release at</b> above the preview shows that version beside the full one. <b>Clearance &gt; Versions</b>
+lists every saved version: open one read-only, or compare two.</p>
 <h3>Keyboard</h3>
 <table cellpadding='2'>
 <tr><td><b>Ctrl+N / Ctrl+O / Ctrl+S</b></td><td>New, open, save</td></tr>
@@ -40,6 +52,8 @@ template's page budget. Export with <b>File &gt; Export PDF</b> (<b>Ctrl+E</b>) 
 <tr><td><b>Ctrl+E</b></td><td>Export PDF</td></tr>
 <tr><td><b>Ctrl+P</b></td><td>Print</td></tr>
 <tr><td><b>Delete, Alt+Up, Alt+Down</b></td><td>Remove, move up, move down the selected item</td></tr>
+<tr><td><b>F2 / Ctrl+D / Shift+Delete</b></td><td>Edit, duplicate, delete the selected library item</td></tr>
+<tr><td><b>Ctrl+Alt+1 ... 7</b></td><td>New pillar, figure, quotation, event, project, person, line</td></tr>
 </table>
 <p>Your work is autosaved every few seconds to a recovery file; if Briefing stops unexpectedly
 it offers to restore it the next time it starts.</p>

@@ -8,7 +8,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPixmap, QPolygonF
 
 KIND_COLOURS = {"pillar": "#1f3a5f", "figure": "#0f766e", "quotation": "#7c3aed", "event": "#c2410c", "project": "#4d7c0f"}
-KIND_LETTERS = {"pillar": "P", "figure": "F", "quotation": "Q", "event": "E", "project": "J"}
+KIND_COLOURS.update(person="#be185d", line="#1d4ed8")
+KIND_LETTERS = {"pillar": "P", "figure": "F", "quotation": "Q", "event": "E", "project": "J", "person": "W", "line": "L"}
 CHANGED_COLOUR = "#b45309"
 MISSING_COLOUR = "#b91c1c"
 

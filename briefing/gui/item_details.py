@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
-from ..content.present import KIND_LABELS, StaleRule, as_of, citation, is_direct, item_title, quote_label, speaker_name
+from ..content.present import (
+    KIND_LABELS,
+    StaleRule,
+    as_of,
+    citation,
+    is_direct,
+    item_title,
+    person_name,
+    quote_label,
+    speaker_name,
+    stale_note,
+)
+
 from .source_words import source_words_html
 
 
@@ -35,6 +48,13 @@ def _body(snap: dict[str, Any]) -> str:
         else:
             text = f"<p>{esc(who)} {esc(snap.get('verb') or 'said that')} {esc(snap.get('text', ''))}</p>"
         return f"<p><b>{esc(who)}</b>, {esc(snap.get('role', ''))}</p>{text}" + _p("Occasion", snap.get("occasion"))
+    if kind == "person":
+        who = f"<p><b>{esc(person_name(snap))}</b>, {esc(snap.get('role', ''))}</p>"
+        return who + _p("Organisation", snap.get("organisation")) + (f"<p>{esc(snap['bio'])}</p>" if snap.get("bio") else "")
+    if kind == "line":
+        label = "If asked" if snap.get("kind") == "if-asked" else "Line to take"
+        question = f"<p><b>{esc(snap['question'])}</b></p>" if snap.get("question") else ""
+        return f"<p><i>{label}</i></p>{question}<p>{esc(snap.get('text', ''))}</p>" + _p("Owner", snap.get("owner"))
     parts = [f"<p>{esc(snap.get('summary', ''))}</p>"]
     parts.append(_p("Status", snap.get("status")) if kind == "project" else _p("Type", snap.get("kind")))
     parts.append(_p("Place", snap.get("place")))
@@ -56,16 +76,25 @@ def detail_html(snap: dict[str, Any], item_id: str, rule: StaleRule, compact: bo
     if is_direct(snap):
         warn += "<p style='color:#7c2d12'><i>Verbatim words: they cannot be edited, only annotated with a note.</i></p>"
     if rule.stale(snap):
-        warn += (
-            f"<p style='color:#b45309'><b>\u26a0 Stale figure:</b> as of {esc(str(snap.get('as_of')))}, "
-            f"more than {rule.months} months ago. Check for a newer figure.</p>"
-        )
+        head_note, _, rest = stale_note(snap, rule.months).partition(":")
+        warn += f"<p style='color:#b45309'><b>\u26a0 {esc(head_note)}:</b>{esc(rest)}</p>"
     when = as_of(snap)
-    meta = _p("As of", when) + _p("Source", citation(snap))
+    meta = (_p("Last reviewed", snap.get("last_reviewed")) if kind == "line" else _p("As of", when)) + _p("Source", citation(snap))
     ref = snap.get("source") or {}
-    if ref.get("paragraph"):
-        meta += _p("Paragraph", ref["paragraph"])
+    for place in ("paragraph", "page", "section", "table"):
+        meta += _p(place.capitalize(), ref.get(place))
     if not compact:
         meta += source_words_html(snap)  # the cited words highlighted in their paragraph, when the source file is at hand
         meta += _p("Tags", ", ".join(snap.get("tags", []))) + _p("Level", snap.get("level")) + _p("Id", item_id)
     return head + warn + _body(snap) + "<hr/>" + meta
+
+
+def pack_html(pack_file: Path, read_only: str | None) -> str:
+    """Where a library item lives: its pack file and folder, and whether it can be edited here."""
+    esc = html.escape
+    can = (
+        "<span style='color:#166534'>Can be edited.</span>"
+        if read_only is None
+        else f"<span style='color:#6b7280'>Read-only: {esc(read_only)}.</span>"
+    )
+    return "<hr/>" + _p("Pack file", pack_file.name) + _p("Folder", pack_file.parent) + f"<p style='margin:2px 0'>{can}</p>"

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from ..brief.commands import Change
 from ..brief.model import Entry, Status, status_of
-from ..content.present import KIND_LABELS, item_title, quote_label
+from ..content.present import KIND_LABELS, item_title, quote_label, stale_note
 from . import icons
 from .roles import ENTRY_ROWS_MIME, ITEM_IDS_MIME, ItemIdRole, KindRole, NoteRole, StaleRole, StatusRole
 from .session import BriefSession
@@ -114,7 +114,7 @@ class BriefItemsModel(QAbstractListModel):
             if status is not Status.OK:
                 lines.insert(0, f"\u26a0 {status.value}")
             elif self._stale(entry):
-                lines.append(f"Stale figure: as of {entry.snapshot.get('as_of')}, more than {self.session.stale.months} months ago")
+                lines.append(stale_note(entry.snapshot, self.session.stale.months))
             if entry.note.strip():
                 lines.append(f"Note: {entry.note.strip()}")
             return "\n".join(lines)

@@ -19,6 +19,9 @@ GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 ITEM_FLAGS = GROUP_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
 
 
+_DATED = {"figure": "as_of", "line": "last_reviewed"}  # the kinds that go stale, and the date that says when
+
+
 @dataclass(eq=False)
 class Node:
     """One row of the tree: a pillar, a kind group under it, or an item.
@@ -95,7 +98,8 @@ class LibraryTreeModel(QAbstractItemModel):
                 group = groups[key] = []
                 if pillar_id not in pillars:
                     pillar = library.get(pillar_id)
-                    pillars[pillar_id] = Node("pillar", pillar.title if pillar else pillar_id, pillar, "pillar")
+                    title = pillar.title if pillar else pillar_id or "No pillar"  # people and lines may have none
+                    pillars[pillar_id] = Node("pillar", title, pillar, "pillar")
             group.append(item)
         for pillar_id in sorted(pillars, key=lambda p: order.get(p, len(order))):
             pnode = root.add(pillars[pillar_id])
@@ -120,7 +124,7 @@ class LibraryTreeModel(QAbstractItemModel):
         node = group.made.get(row)
         if node is None:
             item = group.items[row]
-            stale = item.kind == "figure" and self._stale.stale_date(getattr(item.model, "as_of", None))
+            stale = item.kind in _DATED and self._stale.stale_date(getattr(item.model, _DATED[item.kind]))
             node = group.made[row] = Node("item", item.title, item, item.kind, True, stale, group, row)
         return node
 
@@ -220,7 +224,7 @@ class LibraryTreeModel(QAbstractItemModel):
         kind = quote_label(item.snapshot()) if item.kind == "quotation" else KIND_LABELS[item.kind]
         lines = [f"{kind}: {item.title}", item.id]
         if node.stale:
-            lines.append("Stale figure: check for a newer one")
+            lines.append("Stale line: review it" if item.kind == "line" else "Stale figure: check for a newer one")
         if node.type == "pillar" and not node.matched:
             lines.append("Shown as the group of the matching items")
         else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..content.library import Library
+from ..content.library import Item, Library
 from ..content.present import KIND_LABELS, KIND_ORDER
 from ..content.search import Query, SearchIndex
 from .item_details import detail_html
@@ -53,6 +55,7 @@ class LibraryPanel(QWidget):
     def __init__(self, session: BriefSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
+        self.pack_info: Callable[[Item], str] | None = None  # the item's pack file and whether it can be edited (HTML)
         self.index = SearchIndex(session.library)
         self.model = LibraryTreeModel(self)
         self._build()
@@ -278,4 +281,4 @@ class LibraryPanel(QWidget):
         if item is None:
             self.details.clear()
             return
-        self.details.setHtml(detail_html(item.snapshot(), item.id, self.session.stale))
+        self.details.setHtml(detail_html(item.snapshot(), item.id, self.session.stale) + (self.pack_info(item) if self.pack_info else ""))

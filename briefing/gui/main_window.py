@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import gc
-import logging
 from collections.abc import Callable, Sequence
 from functools import partial
 from itertools import pairwise
@@ -26,8 +25,6 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 
     from ..brief.model import Brief
-
-log = logging.getLogger("briefing.gui")
 
 # The first frame (the window with "Loading library...") uses only the names imported above. The Qt
 # names the panels, actions and menus use are imported where they are built, after that frame: PySide6
@@ -105,6 +102,7 @@ class MainWindow(QMainWindow):
         from ..content.present import StaleRule
         from . import icons
         from .brief_panel import BriefPanel
+        from .clearance_actions import ClearanceActions
         from .export_actions import ExportActions
         from .file_actions import FileActions
         from .library_panel import LibraryPanel
@@ -132,6 +130,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.status = BriefStatus(self.statusBar())
+        self.clearance = ClearanceActions(self, self.session, self.dialogs, self.preview, self.files.read_only_reason)
         self._connect()
         self._set_tab_order()
         self._restore_layout()
@@ -176,10 +175,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QAction, QKeySequence
 
         action = QAction(text, self)
-        if isinstance(keys, (list, tuple)):
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        elif keys is not None:
-            action.setShortcut(QKeySequence(keys))
+        action.setShortcuts([QKeySequence(k) for k in (keys if isinstance(keys, (list, tuple)) else [] if keys is None else [keys])])
         action.setToolTip(tip or text.replace("&", "").rstrip("\u2026"))
         action.setStatusTip(action.toolTip())
         action.triggered.connect(lambda checked=False: slot())
@@ -219,6 +215,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         from PySide6.QtWidgets import QMenu
 
+        from .content_actions import ContentActions
+
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.new_action, self.open_action, self.files.import_source.action])
@@ -228,7 +226,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_pdf_action, self.export_docx_action, self.print_action])
+        file_menu.addActions([self.export_pdf_action, self.export_docx_action, self.exports.tagged_action(file_menu), self.print_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -237,6 +235,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.settings_action)
+        self.authoring = ContentActions(self, bar.addMenu("&Content"))
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.problems_action, self.reload_action])
         help_menu = bar.addMenu("&Help")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QBuffer, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget
 
 from ..brief.commands import snapshot_copy
+from .pdf_buffer import load_pdf
+from .release_preview import ReleasePreview
 from .session import BriefSession
 from .widgets import describe
 from .workers import JobSignals, preview_job
@@ -21,15 +23,6 @@ DEBOUNCE_MS = 400
 OVER_STYLE = "color:#ffffff;background:#b91c1c;border-radius:3px;padding:2px 8px;font-weight:bold"
 WITHIN_STYLE = "color:#ffffff;background:#15803d;border-radius:3px;padding:2px 8px;font-weight:bold"
 PLAIN_STYLE = "color:#1f2937;background:#e5e7eb;border-radius:3px;padding:2px 8px;font-weight:bold"
-
-
-def load_pdf(document: QPdfDocument, data: bytes) -> QBuffer:
-    """Load PDF bytes into ``document`` from a QBuffer; keep the returned buffer alive while it is shown."""
-    buffer = QBuffer(document)
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    return buffer
 
 
 class PreviewPanel(QWidget):
@@ -68,9 +61,11 @@ class PreviewPanel(QWidget):
             "Fit width", "Fit width", "Fit the page width to the panel", lambda: self._fit(QPdfView.ZoomMode.FitToWidth)
         )
         self.fit_page = self._tool("Fit page", "Fit page", "Show whole pages", lambda: self._fit(QPdfView.ZoomMode.FitInView))
-        head = QHBoxLayout()
+        head = self.head = QHBoxLayout()
         head.addWidget(title)
         head.addWidget(self.budget)
+        self.release = ReleasePreview(self.session, self.pool, DEBOUNCE_MS, self)
+        head.addWidget(self.release.level_box)
         head.addStretch(1)
         for button in (self.zoom_out, self.zoom_in, self.fit_width, self.fit_page):
             head.addWidget(button)
@@ -94,12 +89,15 @@ class PreviewPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(head)
-        layout.addWidget(self.view, 1)
+        self.views = QSplitter(Qt.Orientation.Horizontal, self)  # the releasable version beside the full one
+        self.views.addWidget(self.view)
+        self.views.addWidget(self.release)
+        layout.addWidget(self.views, 1)
         layout.addWidget(self.status)
 
     def tab_chain(self) -> list[QWidget]:
         """The preview's controls in keyboard (Tab) order."""
-        return [self.zoom_out, self.zoom_in, self.fit_width, self.fit_page, self.view]
+        return [self.release.level_box, self.zoom_out, self.zoom_in, self.fit_width, self.fit_page, self.view, self.release.view]
 
     def _tool(self, text: str, name: str, tip: str, slot) -> QToolButton:
         button = QToolButton(self)

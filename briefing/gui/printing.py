@@ -14,7 +14,7 @@ PRINT_DPI = 300
 
 def open_pdf(data: bytes) -> tuple[QPdfDocument, object]:
     """A QPdfDocument over ``data`` (and the buffer that must outlive it)."""
-    from .preview import load_pdf
+    from .pdf_buffer import load_pdf
 
     document = QPdfDocument()
     buffer = load_pdf(document, data)

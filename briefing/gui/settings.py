@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from .. import paths
+from ..content.folders import TeamFolder
 
 MAX_RECENT = 8
 DEFAULTS: dict[str, Any] = {"drafter": "", "default_marking": "", "stale_months": 12, "autosave_seconds": 30}
@@ -76,6 +77,17 @@ class Settings:
     @content_folders.setter
     def content_folders(self, folders: list[Path]) -> None:
         self._set_list("content_folders", [str(f) for f in folders])
+
+    @property
+    def team_folders(self) -> list[TeamFolder]:
+        """The extra content folders, each marked writable or not (packs there can then be edited in the app)."""
+        writable = set(self._list("writable_folders"))
+        return [TeamFolder(folder, str(folder) in writable) for folder in self.content_folders]
+
+    @team_folders.setter
+    def team_folders(self, folders: list[TeamFolder]) -> None:
+        self.content_folders = [f.path for f in folders]
+        self._set_list("writable_folders", [str(f.path) for f in folders if f.writable])
 
     @property
     def stale_months(self) -> int:

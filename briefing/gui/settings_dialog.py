@@ -1,9 +1,10 @@
-"""The Settings dialog: drafter, default marking, extra content folders, stale threshold and autosave."""
+"""The Settings dialog: drafter, default marking, extra content folders (team folders marked writable), stale threshold and autosave."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,12 +15,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from ..content.folders import TeamFolder
 from ..style import MarkingSchemes
 from .settings import Settings
 from .widgets import describe
@@ -54,8 +57,13 @@ class SettingsDialog(QDialog):
         form.addRow("&Stale after:", self.stale)
         form.addRow("&Autosave every:", self.autosave)
 
-        self.folders = describe(QListWidget(self), "Extra content folders", "Folders of content packs loaded besides the bundled library")
-        self.folders.addItems([str(f) for f in settings.content_folders])
+        self.folders = describe(
+            QListWidget(self),
+            "Extra content folders",
+            "Folders of content packs loaded besides the bundled library; tick a team folder to edit its packs in the app",
+        )
+        for folder in settings.team_folders:
+            self._add_row(str(folder.path), folder.writable)
         add = describe(QPushButton("Add Folder\u2026", self), "Add content folder", "Load content packs from another folder too")
         remove = describe(QPushButton("Remove", self), "Remove content folder", "Stop loading the selected folder")
         add.clicked.connect(self._add_folder)
@@ -64,7 +72,7 @@ class SettingsDialog(QDialog):
         buttons_row.addWidget(add)
         buttons_row.addWidget(remove)
         buttons_row.addStretch(1)
-        folder_box = QGroupBox("Extra content folders", self)
+        folder_box = QGroupBox("Extra content folders (tick to edit packs there)", self)
         folder_layout = QVBoxLayout(folder_box)
         folder_layout.addWidget(self.folders)
         folder_layout.addLayout(buttons_row)
@@ -80,10 +88,18 @@ class SettingsDialog(QDialog):
     def _add_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Content Folder")
         if folder:
-            self.folders.addItem(folder)
+            self._add_row(folder, False)
 
-    def folder_list(self) -> list[Path]:
-        return [Path(self.folders.item(i).text()) for i in range(self.folders.count())]
+    def _add_row(self, folder: str, writable: bool) -> None:
+        """One folder, with a tick box: ticked, its packs can be edited in the app (a team folder marked writable)."""
+        row = QListWidgetItem(folder, self.folders)
+        row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        row.setCheckState(Qt.CheckState.Checked if writable else Qt.CheckState.Unchecked)
+        row.setToolTip("Ticked: writable, its packs can be edited here. Unticked: read-only.")
+
+    def team_folders(self) -> list[TeamFolder]:
+        rows = [self.folders.item(i) for i in range(self.folders.count())]
+        return [TeamFolder(Path(row.text()), row.checkState() == Qt.CheckState.Checked) for row in rows]
 
     def apply(self) -> None:
         """Write the dialog's values to the settings."""
@@ -91,5 +107,5 @@ class SettingsDialog(QDialog):
         self.settings.default_marking = self.marking.currentData() or ""
         self.settings.stale_months = self.stale.value()
         self.settings.autosave_seconds = self.autosave.value()
-        self.settings.content_folders = self.folder_list()
+        self.settings.team_folders = self.team_folders()
         self.settings.sync()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ..errors import BriefingError
-from ..logs import log_exception
+from ..logs import log_exception, where_logged
 
 if TYPE_CHECKING:
     from ..brief.model import Brief
@@ -31,8 +31,7 @@ def describe(exc: BaseException) -> str:
     """A one-line message for the officer; unexpected errors also go to the log."""
     if isinstance(exc, BriefingError):
         return str(exc)
-    where = log_exception(exc)
-    return f"{type(exc).__name__}: {exc} (details in {where})"
+    return f"{type(exc).__name__}: {exc} ({where_logged(log_exception(exc))})"
 
 
 class Job(QRunnable):
@@ -68,14 +67,16 @@ def preview_job(ticket: int, signals: JobSignals, brief: Brief, library: Library
     return Job(ticket, signals, work, still_wanted)
 
 
-def export_job(ticket: int, signals: JobSignals, brief: Brief, library: Library, fmt: str, path: Path) -> Job:
-    """Export ``brief`` (a private copy) as ``fmt`` to ``path``: the result is a BuildResult."""
+def export_job(
+    ticket: int, signals: JobSignals, brief: Brief, library: Library, fmt: str, path: Path, release_at: str | None = None
+) -> Job:
+    """Export ``brief`` (a private copy) as ``fmt`` to ``path`` (its releasable version at ``release_at``): a BuildResult."""
 
     def work():
         from ..export import export_brief
 
         log.info("exporting %s to %s", fmt, path)
-        return export_brief(brief, library, [fmt], path, count_pages=True)  # the export dialog reports pages
+        return export_brief(brief, library, [fmt], path, count_pages=True, release_at=release_at)  # the dialog reports pages
 
     return Job(ticket, signals, work)
 

@@ -44,6 +44,7 @@ def build_document(brief: Brief, library: Library | None, template_id: str | Non
         marking=level.banner,
         marking_colour=level.colour,
         caveat=info["caveat"],
+        language=info["language"] or "en-GB",
         template_id=template.id,
         page_budget=template.info.page_budget,
     )

@@ -2,35 +2,35 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from ..brief.model import Brief, Entry, status_of
+from ..brief.snapshots import typed_snapshot
 from ..content.library import Library
-from ..content.model import Event, Figure, Pillar, Project, Quotation
-from ..content.present import citation, locator, origin_citation, speaker_name
+from ..content.model import MODELS
+from ..content.present import citation, locator, origin_citation, person_name, speaker_name
 from ..document.text import clean_text, describe_removed
+from ..levels.portions import PortionMarks, banner_level
 from ..style import Scheme
-
-_MODELS = {"pillar": Pillar, "figure": Figure, "quotation": Quotation, "event": Event, "project": Project}
 
 
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
 
 
-@cache
-def _defaults(kind: str) -> dict[str, Any]:
-    """Every field of an item kind, empty: a snapshot from an older pack may lack some."""
-    model = _MODELS.get(kind)
-    if model is None:
-        return {}
-    return {name: ([] if "list" in str(info.annotation) else None) for name, info in model.model_fields.items()}
+def _place(snap: dict[str, Any]) -> str:
+    """Where in its document an item is; for our own line, who keeps it and when it was last reviewed."""
+    if snap.get("item_kind") != "line":
+        return locator(snap)
+    parts = [str(snap["owner"])] if snap.get("owner") else []
+    if snap.get("last_reviewed"):
+        parts.append(f"last reviewed {snap['last_reviewed']}")
+    return ", ".join(parts)
 
 
 def _item(entry: Entry, index: int, number: int, library: Library | None) -> dict[str, Any]:
-    snap = entry.snapshot
-    data: dict[str, Any] = dict(_defaults(entry.kind))
+    snap = typed_snapshot(entry, index).model_dump(mode="json")  # every field of its kind, typed
+    data: dict[str, Any] = {}
     data.update(
         (k, v)
         for k, v in snap.items()
@@ -45,6 +45,7 @@ def _item(entry: Entry, index: int, number: int, library: Library | None) -> dic
         citation=citation(snap),
         origin=origin_citation(snap),
         locator=locator(snap),
+        place=_place(snap),
         status=status_of(entry, library).value if library is not None else "ok",
         pillar_id=f"{snap.get('pack', '')}/{snap.get('pillar', snap.get('id', ''))}",
     )
@@ -55,6 +56,8 @@ def _item(entry: Entry, index: int, number: int, library: Library | None) -> dic
         data["subkind"] = snap["kind"]
     if entry.kind == "figure":
         data["when"] = snap.get("as_of") or snap.get("period") or ""
+    if entry.kind == "person":
+        data["display_name"] = person_name(snap)
     return data
 
 
@@ -66,15 +69,6 @@ def _pillar_title(pillar_id: str, entries: list[Entry], library: Library | None)
     if item is not None:
         return item.title
     return pillar_id.rsplit("/", 1)[-1].replace("-", " ").capitalize()
-
-
-def banner_level(brief: Brief, scheme: Scheme) -> str:
-    """The banner: the highest level among the officer's choice, the items and the notes."""
-    levels = [brief.meta.marking]
-    levels += [e.snapshot.get("level") for e in brief.items]
-    levels += [e.note_level for e in brief.items if e.note.strip()]
-    levels += [s.level for s in (brief.sections.purpose, brief.sections.background, brief.sections.recommendation) if s.text.strip()]
-    return scheme.highest(*levels).id
 
 
 class Cleaner:
@@ -99,10 +93,15 @@ class Cleaner:
         return [f"removed {describe_removed(chars)} from {where}" for where, chars in self.removed.items()]
 
 
+_UNGROUPED = ("person", "line")  # people and our own lines have their own sections, not pillar groups
+
+
 def _groups(items: list[dict[str, Any]], brief: Brief, library: Library | None) -> dict[str, dict[str, Any]]:
     """The items by pillar, in the order the brief first meets each pillar."""
     groups: dict[str, dict[str, Any]] = {}
     for item in items:
+        if item["kind"] in _UNGROUPED:
+            continue
         pid = item["id"] if item["kind"] == "pillar" else item["pillar_id"]
         group = groups.get(pid)
         if group is None:
@@ -122,9 +121,9 @@ def _groups(items: list[dict[str, Any]], brief: Brief, library: Library | None) 
     return groups
 
 
-def _sections(brief: Brief, clean: Cleaner) -> dict[str, Any]:
+def _sections(brief: Brief, clean: Cleaner, marks: PortionMarks) -> dict[str, Any]:
     return {
-        name: clean({"text": section.text, "paragraphs": _paragraphs(section.text)}, f"the {name}")
+        name: clean({"text": section.text, "paragraphs": _paragraphs(section.text), "portion": marks.section(section)}, f"the {name}")
         for name, section in (
             ("purpose", brief.sections.purpose),
             ("background", brief.sections.background),
@@ -133,7 +132,7 @@ def _sections(brief: Brief, clean: Cleaner) -> dict[str, Any]:
     }
 
 
-def _details(brief: Brief, marking: str, page_budget: int | None, clean: Cleaner) -> dict[str, Any]:
+def _details(brief: Brief, marking: str, portion: str, page_budget: int | None, clean: Cleaner) -> dict[str, Any]:
     meta = brief.meta
     details = {
         "title": meta.title,
@@ -143,7 +142,9 @@ def _details(brief: Brief, marking: str, page_budget: int | None, clean: Cleaner
         "date": meta.date,
         "reference": meta.reference,
         "marking": marking,
+        "portion": portion,
         "caveat": meta.caveat,
+        "language": meta.language,
         "page_budget": page_budget,
     }
     return clean(details, "the brief's details")
@@ -155,12 +156,15 @@ def build_context(
     """The template context. Everything is plain, clean strings, numbers, lists and dicts."""
     clean = cleaner or Cleaner()
     items = [clean(_item(entry, index, index + 1, library), f"{entry.kind} {entry.ref}") for index, entry in enumerate(brief.items)]
-    by_kind: dict[str, list[dict[str, Any]]] = {"pillar": [], "figure": [], "quotation": [], "event": [], "project": []}
+    marks = PortionMarks(brief, scheme)
+    for item, entry in zip(items, brief.items, strict=True):
+        marks.mark_item(item, entry)
+    by_kind: dict[str, list[dict[str, Any]]] = {kind: [] for kind in MODELS}
     for item in items:
         by_kind.setdefault(item["kind"], []).append(item)
     groups = _groups(items, brief, library)
-    sections = _sections(brief, clean)  # cleaned in this order: the warnings list what was removed in it
-    details = _details(brief, banner_level(brief, scheme), page_budget, clean)
+    sections = _sections(brief, clean, marks)  # cleaned in this order: the warnings list what was removed in it
+    details = _details(brief, banner_level(brief, scheme), marks.details(), page_budget, clean)
     return {
         "brief": details,
         "sections": sections,
@@ -170,10 +174,18 @@ def build_context(
         "quotations": by_kind["quotation"],
         "events": by_kind["event"],
         "projects": by_kind["project"],
+        "people": by_kind["person"],
+        "lines_to_take": [line for line in by_kind["line"] if line.get("subkind") == "line-to-take"],
+        "if_asked": [line for line in by_kind["line"] if line.get("subkind") == "if-asked"],
         "sources": [
             {
                 "number": i["ref"],
-                "item": i.get("title") or i.get("label") or i.get("name") or i.get("attribution", ""),
+                "item": i.get("display_name")
+                or i.get("question")
+                or i.get("title")
+                or i.get("label")
+                or i.get("name")
+                or i.get("attribution", ""),
                 "citation": i["citation"],
             }
             for i in items

@@ -66,7 +66,12 @@ def read_info(path: Path) -> TemplateInfo:
             hint="start it with {# briefing-template\\nname: My template\\n#}",
         )
     first_line = source[: match.start(1)].count("\n")
-    doc = parse_yaml(match.group(1), path, TemplateError)
+    try:
+        doc = parse_yaml(match.group(1), path, TemplateError)
+    except TemplateError as exc:  # located in the front matter: point at the file's own line
+        if exc.location is not None and exc.location.line is not None:
+            exc.location = Location(exc.location.path, exc.location.line + first_line, exc.location.column)
+        raise
     # shift YAML positions to the file's own lines
     doc.value_marks = {k: (line + first_line, col) for k, (line, col) in doc.value_marks.items()}
     doc.key_marks = {k: (line + first_line, col) for k, (line, col) in doc.key_marks.items()}

@@ -2,7 +2,7 @@
 
     <document>
       <h1>..</h1> <h2>..</h2> <h3>..</h3>
-      <p role="body|lead|small|title|subtitle">text <em>..</em> <strong>..</strong></p>
+      <p role="body|lead|small|title|subtitle" portion="(OS)">text <em>..</em> <strong>..</strong></p>
       <ul><li>..</li></ul>   <ol><li>..</li></ol>
       <quotation item="N"/>                    (N: the item's index in the selection)
       <figures dates="true|false" caption=".."><figure item="N"/>...</figures>
@@ -12,6 +12,8 @@
 
 Quotations and figures are built from the brief's data, never from text in the
 template, so a template cannot turn reported speech into a direct quotation.
+``portion`` (on ``<p>``, ``<li>`` and ``<note>``) puts that portion mark in a
+leading run; quotations, figure rows and sources take their item's mark.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ class XmlBuilder:
         self.source = source
         self.items = items
         self.show_dates = show_dates
-        self._blocks: dict[str, Callable[[Element], dm.Block]] = {
+        self._blocks: dict[str, Callable[[Element], dm.Block | tuple[dm.Block, ...]]] = {
             "h1": self._heading,
             "h2": self._heading,
             "h3": self._heading,
@@ -87,7 +89,8 @@ class XmlBuilder:
             handler = self._blocks.get(element.tag)
             if handler is None:
                 raise self._error(f"unknown block <{element.tag}>", element.tag, "use one of: " + ", ".join(f"<{t}>" for t in self._blocks))
-            blocks.append(handler(element))
+            made = handler(element)
+            blocks.extend(made if isinstance(made, tuple) else (made,))
             if (element.tail or "").strip():
                 raise self._error(f"text after </{element.tag}> outside any block", element.tag, "wrap text in <p>...</p>")
         return tuple(blocks)
@@ -107,6 +110,12 @@ class XmlBuilder:
             if child.tail:
                 runs.append(dm.Run(child.tail, emphasis, strong))
         return runs
+
+    def _marked(self, element: Element) -> dm.Inline:
+        """The element's runs, after a leading run with its portion mark (``portion="(OS)"``) when it has one."""
+        runs = self._inline(element)
+        mark = " ".join(element.get("portion", "").split())
+        return (dm.Run(mark + " "), *runs) if mark and runs else runs
 
     def _inline(self, element: Element) -> dm.Inline:
         """Runs with whitespace collapsed as in HTML, empty runs dropped, neighbours merged."""
@@ -130,15 +139,15 @@ class XmlBuilder:
         role = el.get("role", "body")
         if role not in ("body", "lead", "small", "title", "subtitle"):
             raise self._error(f"unknown paragraph role {role!r}", "p", "use body, lead, small, title or subtitle")
-        return dm.Paragraph(runs=self._inline(el), role=role)  # type: ignore[arg-type]
+        return dm.Paragraph(runs=self._marked(el), role=role, lang=el.get("lang", ""))  # type: ignore[arg-type]
 
     def _list(self, el: Element) -> dm.ListBlock:
         items = []
         for child in el:
             if child.tag != "li":
                 raise self._error(f"<{child.tag}> is not allowed inside <{el.tag}>", child.tag, "a list holds <li> items")
-            items.append(self._inline(child))
-        return dm.ListBlock(ordered=el.tag == "ol", items=tuple(items))
+            items.append(self._marked(child))
+        return dm.ListBlock(ordered=el.tag == "ol", items=tuple(items), lang=el.get("lang", ""))
 
     def _entry(self, el: Element, kind: str) -> dict[str, Any]:
         raw = el.get("item", "")
@@ -163,6 +172,8 @@ class XmlBuilder:
             verb=q.get("verb") or "said that",
             ref=q["ref"],
             note=q["note"] if el.get("note", "true") != "false" else "",
+            portion=q.get("portion", ""),
+            lang=q.get("lang") or "",
         )
 
     def _figures(self, el: Element) -> dm.FiguresTable:
@@ -173,12 +184,13 @@ class XmlBuilder:
             f = self._entry(child, "figure")
             rows.append(
                 dm.FigureRow(
-                    label=f.get("label", ""),
+                    label=_marked_text(f, f.get("label", "")),
                     display=f.get("display", ""),
                     unit=f.get("unit", ""),
                     as_of=f.get("when", ""),
                     ref=f["ref"],
                     note=f["note"],
+                    lang=f.get("lang") or "",
                 )
             )
         dates = el.get("dates")
@@ -189,21 +201,61 @@ class XmlBuilder:
         tone = el.get("tone", "note")
         if tone not in ("note", "warning", "recommendation"):
             raise self._error(f"unknown note tone {tone!r}", "note", "use note, warning or recommendation")
-        return dm.Note(runs=self._inline(el), title=el.get("title", ""), tone=tone)  # type: ignore[arg-type]
+        return dm.Note(runs=self._marked(el), title=el.get("title", ""), tone=tone)  # type: ignore[arg-type]
 
-    def _sources(self, el: Element) -> dm.SourcesList:
-        """The sources list. When every item comes from one document, it is named once above the list."""
+    def _sources(self, el: Element) -> dm.SourcesList | tuple[dm.SourcesList, ...]:
+        """The sources list, naming each document once: one list under the title, or one part per document.
+
+        When every item comes from one document, it is named once above the
+        list. Otherwise each document heads its own part, with each item's
+        place in it; our own lines come last, in a part of their own.
+        """
+        title = el.get("title", "Sources")
         origins = {i["origin"] for i in self.items}
         common = len(origins) == 1 and next(iter(origins))
-        entries = tuple(
-            dm.SourceEntry(number=i["ref"], item=_source_label(i), citation=(i["locator"] if common and i["locator"] else i["citation"]))
-            for i in self.items
+        if common or not self.items:
+            entries = tuple(
+                dm.SourceEntry(
+                    number=i["ref"],
+                    item=_marked_text(i, _source_label(i)),
+                    citation=(i["locator"] if common and i["locator"] else i["citation"]),
+                )
+                for i in self.items
+            )
+            return dm.SourcesList(entries=entries, title=title, note=f"All items are from {common}." if common and entries else "")
+        parts: dict[str, list[dict[str, Any]]] = {}
+        for item in sorted(self.items, key=lambda i: 2 if i["kind"] == "line" else 0 if i["origin"] else 1):
+            parts.setdefault(_part_note(item), []).append(item)
+        return tuple(
+            dm.SourcesList(
+                entries=tuple(
+                    dm.SourceEntry(number=i["ref"], item=_marked_text(i, _source_label(i)), citation=i["place"]) for i in members
+                ),
+                title=title if index == 0 else "",
+                note=note,
+            )
+            for index, (note, members) in enumerate(parts.items())
         )
-        note = f"All items are from {common}." if common and entries else ""
-        return dm.SourcesList(entries=entries, title=el.get("title", "Sources"), note=note)
+
+
+def _part_note(item: dict[str, Any]) -> str:
+    """The line heading an item's part of the sources list: its document, or that it has none."""
+    if item["kind"] == "line":
+        return "Our own lines (no source document):"
+    return f"From {item['origin']}:" if item["origin"] else "Source not recorded:"
 
 
 def _source_label(item: dict[str, Any]) -> str:
+    if item["kind"] == "person":
+        return str(item.get("display_name") or item["id"])
+    if item["kind"] == "line":
+        return f"If asked: {item.get('question') or ''}" if item.get("subkind") == "if-asked" else "Line to take"
     if item["kind"] == "quotation":
         return f"{item.get('attribution', '')} ({'direct quotation' if item['quote_kind'] == 'direct' else 'reported statement'})"
     return str(item.get("label") or item.get("title") or item.get("name") or item["id"])
+
+
+def _marked_text(item: dict[str, Any], text: str) -> str:
+    """``text`` after the item's portion mark, when it has one."""
+    mark = item.get("portion", "")
+    return f"{mark} {text}" if mark and text else text

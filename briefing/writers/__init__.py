@@ -51,7 +51,11 @@ def register(writer: Writer) -> Writer:
     return writer
 
 
-BUILTIN: dict[str, str] = {"pdf": "briefing.writers.pdf", "docx": "briefing.writers.docx"}  # format -> module
+BUILTIN: dict[str, str] = {
+    "pdf": "briefing.writers.pdf",
+    "docx": "briefing.writers.docx",
+    "pdf-tagged": "briefing.writers.tagged_pdf",
+}  # format -> module
 
 
 def _load(fmt: str) -> None:

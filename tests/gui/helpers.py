@@ -26,7 +26,10 @@ class FakeDialogs(Dialogs):
             "export_done": "",
             "setup_printer": True,
             "show_dialog": 0,
+            "release_at": None,  # the export dialog's "Release at" choice
+            "ask_text": "Head of Section",
         }
+        self.summaries: list[str] = []
         self.paths: list[Path | None] = []
         self.asked: list[str] = []
         self.errors: list[tuple[str, str]] = []
@@ -50,12 +53,23 @@ class FakeDialogs(Dialogs):
         self.asked.append("save_path")
         return self.paths.pop(0) if self.paths else None
 
+    def export_path(self, parent, title, suggested, fmt, levels):
+        self.asked.append("export_path")
+        self.levels = levels
+        path = self.paths.pop(0) if self.paths else None
+        return None if path is None else (path, self.answers["release_at"])
+
+    def ask_text(self, parent, title, label, default=""):
+        self.asked.append("ask_text")
+        return self.answers["ask_text"]
+
     def offer_restore(self, parent, description):
         self.asked.append("offer_restore")
         return bool(self.answers["offer_restore"])
 
     def export_done(self, parent, path, summary):
         self.asked.append("export_done")
+        self.summaries.append(summary)
         return str(self.answers["export_done"])
 
     def error(self, parent, title, message):

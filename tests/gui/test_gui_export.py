@@ -55,17 +55,36 @@ def test_export_word(qtbot, tmp_path, window, dialogs):
 
 def test_cancelled_export_does_nothing(window, dialogs):
     assert not window.exports.export("pdf")
-    assert dialogs.asked == ["save_path"]
+    assert dialogs.asked == ["export_path"]
 
 
-def test_export_failure_is_reported_not_raised(qtbot, tmp_path, window, dialogs):
-    window.session.set_field("meta.title", "Bad \U0001f600")
+def test_export_failure_is_reported_not_raised(qtbot, tmp_path, window, dialogs, monkeypatch):
+    from briefing.errors import RenderError
+    from briefing.writers.pdf import PdfWriter
+
+    def refuse(*args, **kwargs):
+        raise RenderError("the figures table does not fit on a page", hint="shorten it")
+
+    monkeypatch.setattr(PdfWriter, "write", refuse)
     with qtbot.waitSignal(window.exports.finished, timeout=30000) as blocker:
         window.exports.export("pdf", tmp_path / "bad.pdf")
-    assert "cannot show U+1F600" in blocker.args[0]
+    assert "does not fit on a page" in blocker.args[0]
     [(title, message)] = dialogs.errors
-    assert title == "Export failed" and "U+1F600" in message
+    assert title == "Export failed" and "does not fit" in message
     assert not (tmp_path / "bad.pdf").exists()
+
+
+def test_tagged_pdf_is_offered_where_libreoffice_is(qtbot, window, monkeypatch):
+    from briefing.writers import tagged_pdf
+
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.exports.tagged in file_menu.actions()
+    monkeypatch.setattr(tagged_pdf, "find_libreoffice", lambda: None)
+    file_menu.aboutToShow.emit()
+    assert not window.exports.tagged.isVisible()
+    monkeypatch.setattr(tagged_pdf, "find_libreoffice", lambda: "/usr/bin/soffice")
+    file_menu.aboutToShow.emit()
+    assert window.exports.tagged.isVisible()
 
 
 def test_print_to_a_pdf_file(tmp_path, window):
@@ -84,3 +103,17 @@ def test_print_asks_through_the_print_dialog(window, dialogs):
     dialogs.answers["setup_printer"] = False
     assert window.exports.print_brief() == 0
     assert dialogs.asked == ["setup_printer"]
+
+
+def test_export_tagged_pdf(qtbot, tmp_path, window, dialogs):
+    import pikepdf
+
+    from tests.conftest import require_tool
+
+    require_tool("soffice")
+    fill(window)
+    result = export(qtbot, window, "pdf-tagged", tmp_path / "tagged.pdf")
+    assert result.outputs == [tmp_path / "tagged.pdf"]
+    with pikepdf.open(tmp_path / "tagged.pdf") as pdf:
+        assert pdf.Root.MarkInfo.Marked is True and "/StructTreeRoot" in pdf.Root
+    assert "Export check" in pdf_text(tmp_path / "tagged.pdf")

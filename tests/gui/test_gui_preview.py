@@ -44,8 +44,8 @@ def test_changes_are_debounced_and_stale_results_dropped(qtbot, window):
 def test_render_errors_show_in_the_status_line(qtbot, window):
     wait_preview(qtbot, window)
     with qtbot.waitSignal(window.preview.failed, timeout=15000) as blocker:
-        window.session.set_field("meta.title", "Smile \U0001f600")
-    assert "U+1F600" in blocker.args[0]
+        window.session.set_field("meta.caveat", "EYES ONLY " * 40)  # a banner longer than the page is wide
+    assert "too long for one line" in blocker.args[0]
     assert window.preview.status.text().startswith("Preview not updated:")
     assert window.preview.document.pageCount() == 1  # the last good PDF stays
     window.undo_action.trigger()

@@ -21,6 +21,7 @@ from .body import Body
 from .furniture import Furniture
 from .package import package_bytes, set_properties
 from .reference import check_no_external_relationships, open_reference
+from .scripts import WordScripts
 from .styling import apply_house_style, named_styles, set_up_page
 
 
@@ -38,12 +39,13 @@ class DocxWriter:
         apply_house_style(word, options.style)
         set_up_page(word.sections[-1], options.style.page)
         styles = named_styles(word)
-        Furniture(word, document.meta, options.style, guard, {name: style.style_id for name, style in styles.items()}).write()
-        Body(word, document, options.style, guard, styles).build()
+        scripts = WordScripts(options.style, document.meta.language)
+        Furniture(word, document.meta, options.style, guard, {name: style.style_id for name, style in styles.items()}, scripts).write()
+        Body(word, document, options.style, guard, styles, scripts).build()
         set_properties(word, document.meta, guard, options.invariant)
         check_no_external_relationships(word)
         stream.write(package_bytes(word, options.invariant))
-        return WriteResult(pages=None, warnings=(*reference_warnings, *guard.warnings()))
+        return WriteResult(pages=None, warnings=(*reference_warnings, *guard.warnings(), *scripts.warnings))
 
 
 register(DocxWriter())

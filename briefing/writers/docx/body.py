@@ -15,7 +15,8 @@ from ...style import HouseStyle
 from .. import common
 from ..common import TextGuard
 from ..visitor import NodeVisitor
-from .ooxml import add_plain, field_end, field_start, fix_table_width, row_properties, shade, table_look, text_width
+from .ooxml import field_end, field_start, fix_table_width, row_properties, shade, table_look, text_width
+from .scripts import WordScripts
 from .styling import FIGURES_TABLE_STYLE, NOTE_TABLE_STYLE, REGENERATE, ROLE_STYLES
 
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
@@ -26,8 +27,10 @@ class Body(NodeVisitor):
 
     format = "docx"
 
-    def __init__(self, word: WordDocument, document: dm.Document, house: HouseStyle, guard: TextGuard, styles: dict[str, Any]):
+    def __init__(self, word: WordDocument, document: dm.Document, house: HouseStyle, guard: TextGuard, styles: dict[str, Any],
+                 scripts: WordScripts):  # fmt: skip
         self.word = word
+        self.scripts = scripts
         self.document = document
         self.house = house
         self.guard = guard
@@ -58,13 +61,19 @@ class Body(NodeVisitor):
         paragraph._p.style = self.style_ids[style]
         return paragraph
 
-    def new_paragraph(self, style: str, text: str = "") -> WordParagraph:
+    def new_paragraph(self, style: str, text: str = "", lang: str = "") -> WordParagraph:
         """A body paragraph in a named style; it starts a new page if a page break is pending."""
-        paragraph = self.styled(self.word.add_paragraph(self.text(text)), style)
+        paragraph = self.styled(self.word.add_paragraph(), style)
+        self.add_text(paragraph, text, lang)
         if self.break_pending:
             paragraph.paragraph_format.page_break_before = True
             self.break_pending = False
         return paragraph
+
+    def add_text(self, paragraph: WordParagraph, text: str, lang: str = "", bold: bool = False) -> None:
+        """Append plain text, cleaned, in runs by script; a right-to-left paragraph is marked so."""
+        self.scripts.add(paragraph, self.text(text), self.where, bold=bold, lang=lang)
+        self.scripts.direction(paragraph, lang)
 
     def new_table(self, rows: int, style: str, fractions: tuple[float, ...]) -> Table:
         """A full-width table in a named table style, after a pending page break if there is one."""
@@ -76,17 +85,11 @@ class Body(NodeVisitor):
         fix_table_width(table, self.text_width, fractions)
         return table
 
-    def add_runs(self, paragraph: WordParagraph, runs: dm.Inline) -> None:
-        """Append runs to a paragraph, italic for emphasis and bold for strong."""
+    def add_runs(self, paragraph: WordParagraph, runs: dm.Inline, lang: str = "") -> None:
+        """Append runs to a paragraph, italic for emphasis and bold for strong, split by script."""
         for run in runs:
-            text = self.text(run.text)
-            if not text:
-                continue
-            word_run = paragraph.add_run(text)
-            if run.emphasis:
-                word_run.italic = True
-            if run.strong:
-                word_run.bold = True
+            self.scripts.add(paragraph, self.text(run.text), self.where, bold=run.strong, italic=run.emphasis, lang=lang)
+        self.scripts.direction(paragraph, lang)
 
     def gap_after_table(self) -> None:
         """An empty line as tall as the body's paragraph spacing, so text does not touch a table."""
@@ -102,7 +105,7 @@ class Body(NodeVisitor):
 
     def visit_paragraph(self, block: dm.Paragraph) -> None:
         """A paragraph in the style of its role."""
-        self.add_runs(self.new_paragraph(ROLE_STYLES[block.role]), block.runs)
+        self.add_runs(self.new_paragraph(ROLE_STYLES[block.role]), block.runs, block.lang)
 
     def visit_list_block(self, block: dm.ListBlock) -> None:
         """Bullets, or numbers that start again at 1 for every list."""
@@ -115,7 +118,7 @@ class Body(NodeVisitor):
                 numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
                 numpr.get_or_add_ilvl().val = 0
                 numpr.get_or_add_numId().val = num_id
-            self.add_runs(paragraph, item)
+            self.add_runs(paragraph, item, block.lang)
 
     def restarted_numbering(self, style: str) -> int:
         """The numId of a new instance of the style's list numbering, overridden to start at 1."""
@@ -130,11 +133,11 @@ class Body(NodeVisitor):
 
     def visit_quotation(self, block: dm.Quotation) -> None:
         """The quotation sentence (reported speech never in quotation marks), attribution, note."""
-        quote = self.new_paragraph("Quote", dm.cited_sentence(block))
+        quote = self.new_paragraph("Quote", dm.cited_sentence(block), block.lang)
         attribution = dm.quotation_attribution(block)
         if attribution:
             quote.paragraph_format.keep_with_next = True
-            self.new_paragraph("Attribution", attribution)
+            self.new_paragraph("Attribution", attribution, block.lang)
         if block.note:
             self.new_paragraph("Small", block.note).paragraph_format.left_indent = self.quote_indent
 
@@ -151,9 +154,9 @@ class Body(NodeVisitor):
             self.where = common.describe_row(row)
             cells = word_row.cells
             for cell, value in zip(cells, common.figure_cells(row, block.show_dates), strict=False):
-                self.styled(cell.paragraphs[0], "Table Text").add_run(self.text(value))
+                self.add_text(self.styled(cell.paragraphs[0], "Table Text"), value, row.lang)
             if row.note:
-                self.styled(cells[0].add_paragraph(self.text(row.note)), "Small")
+                self.add_text(self.styled(cells[0].add_paragraph(), "Small"), row.note)
         self.gap_after_table()
 
     def visit_note(self, block: dm.Note) -> None:
@@ -165,7 +168,7 @@ class Body(NodeVisitor):
         shade(cell, self.house.colour(f"{block.tone}_fill"))
         paragraph = self.styled(cell.paragraphs[0], "Note")
         if block.title:
-            paragraph.add_run(self.text(block.title)).bold = True
+            self.add_text(paragraph, block.title, bold=True)
             paragraph = self.styled(cell.add_paragraph(), "Note")
         self.add_runs(paragraph, block.runs)
         self.gap_after_table()
@@ -187,7 +190,7 @@ class Body(NodeVisitor):
             paragraph = self.new_paragraph(f"toc {level}")
             if position == 0:
                 field_start(paragraph, TOC_INSTRUCTION)
-            add_plain(paragraph, TextGuard().clean(text, ""))  # the heading itself reports removals
+            self.scripts.add(paragraph, TextGuard().clean(text, ""), "", warn=False)  # the heading itself reports removals and gaps
             if position == len(entries) - 1:
                 field_end(paragraph)
 

@@ -13,7 +13,9 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from ...document.model import Metadata, banner_text
 from ...style import HouseStyle, Slots, fill_slot
 from ..common import DOCUMENT_DETAILS, HOUSE_SLOTS, TextGuard, marking_colour, slot_values
-from .ooxml import add_field, add_plain, clear, rgb, text_width
+from .ooxml import add_field, clear, rgb, text_width
+from .scripts import WordScripts
+from .watermark import add_watermark
 
 _PAGE_TOKEN = re.compile(r"\{(page|pages)\}")
 _PAGE_FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
@@ -23,8 +25,10 @@ _SLOT_TABS = (None, WD_TAB_ALIGNMENT.CENTER, WD_TAB_ALIGNMENT.RIGHT)
 class Furniture:
     """Writes one document's header and footer into the last section of a python-docx document."""
 
-    def __init__(self, word: WordDocument, meta: Metadata, house: HouseStyle, guard: TextGuard, style_ids: dict[str, str]):
+    def __init__(self, word: WordDocument, meta: Metadata, house: HouseStyle, guard: TextGuard, style_ids: dict[str, str],
+                 scripts: WordScripts):  # fmt: skip
         self.word = word
+        self.scripts = scripts
         self.meta = meta
         self.house = house
         self.guard = guard
@@ -40,7 +44,11 @@ class Furniture:
         header = self.section.header
         header.is_linked_to_previous = False
         clear(header)
-        self.marking(header.add_paragraph())
+        banner = header.add_paragraph()
+        self.marking(banner)
+        watermark = self.guard.clean(self.meta.watermark, DOCUMENT_DETAILS).strip()
+        if watermark:
+            add_watermark(banner, watermark, self.house)
         self.slots(header, self.house.header, "Header", values)
         footer = self.section.footer
         footer.is_linked_to_previous = False
@@ -56,9 +64,8 @@ class Furniture:
     def marking(self, paragraph: WordParagraph) -> None:
         """The classification banner: bold, in the marking's colour, centred, caveat after it."""
         self.styled(paragraph, "Banner").alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = paragraph.add_run(self.guard.clean(banner_text(self.meta), DOCUMENT_DETAILS))
-        run.bold = True
-        run.font.color.rgb = rgb(marking_colour(self.meta, self.house))
+        for run in self.scripts.add(paragraph, self.guard.clean(banner_text(self.meta), DOCUMENT_DETAILS), DOCUMENT_DETAILS, bold=True):
+            run.font.color.rgb = rgb(marking_colour(self.meta, self.house))
 
     def slots(self, container: _Header | _Footer, slots: Slots, style: str, values: dict[str, str]) -> None:
         """One line with the left, centre and right slots on tab stops (no line if all are empty)."""
@@ -71,14 +78,13 @@ class Furniture:
             if template and tab is not None:
                 stops.add_tab_stop(Length(position), tab)
                 paragraph.add_run().add_tab()
-            _fill_slot(paragraph, template, values)
+            self.fill_slot(paragraph, template, values)
 
-
-def _fill_slot(paragraph: WordParagraph, template: str, values: dict[str, str]) -> None:
-    """Fill a header/footer slot; ``{page}`` and ``{pages}`` become real PAGE and NUMPAGES fields."""
-    position = 0
-    for match in _PAGE_TOKEN.finditer(template):
-        add_plain(paragraph, fill_slot(template[position : match.start()], values))
-        add_field(paragraph, _PAGE_FIELDS[match.group(1)], "1")
-        position = match.end()
-    add_plain(paragraph, fill_slot(template[position:], values))
+    def fill_slot(self, paragraph: WordParagraph, template: str, values: dict[str, str]) -> None:
+        """Fill a header/footer slot; ``{page}`` and ``{pages}`` become real PAGE and NUMPAGES fields."""
+        position = 0
+        for match in _PAGE_TOKEN.finditer(template):
+            self.scripts.add(paragraph, fill_slot(template[position : match.start()], values), DOCUMENT_DETAILS)
+            add_field(paragraph, _PAGE_FIELDS[match.group(1)], "1")
+            position = match.end()
+        self.scripts.add(paragraph, fill_slot(template[position:], values), DOCUMENT_DETAILS)

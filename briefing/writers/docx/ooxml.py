@@ -110,9 +110,3 @@ def clear(container: _Header | _Footer) -> None:
     root = container._element
     for child in list(root):
         root.remove(child)
-
-
-def add_plain(paragraph: WordParagraph, text: str) -> None:
-    """Append a plain run unless ``text`` is empty."""
-    if text:
-        paragraph.add_run(text)

@@ -44,7 +44,7 @@ def _reference_problem(path: Path, data: bytes) -> StyleError | None:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             names = package.namelist()
             types = package.read("[Content_Types].xml").decode("utf-8", "replace")
-    except (zipfile.BadZipFile, KeyError):
+    except Exception:  # noqa: BLE001 - a damaged package can fail in zipfile, zlib or elsewhere: it is no Word file
         return StyleError(f"{path} is not a Word document", hint="choose a .docx file saved by Word or LibreOffice")
     if any(marker in types for marker in _MACRO_TYPES) or any(n.lower().endswith("vbaproject.bin") for n in names):
         return StyleError(f"{path} contains macros (a .docm)", hint="save it as a plain Word document (.docx) without macros")
@@ -61,12 +61,28 @@ def open_reference(path: Path) -> tuple[WordDocument, list[str]]:
         raise problem
     try:
         word = docx.Document(io.BytesIO(data))
-    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+        _touch_parts(word)
+        _clear_body(word)
+        removed = strip_external_relationships(word)
+    except StyleError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any damage in the colleague's package (zip, XML, parts) is this one error
         raise StyleError(f"{path} is not a usable Word document: {exc}", hint="make one with scripts/make_reference_docx.py") from None
-    _clear_body(word)
-    removed = strip_external_relationships(word)
     warnings = [f"the reference document {path.name} linked to an outside resource ({target}); the link was removed" for target in removed]
     return word, warnings
+
+
+def _touch_parts(word: WordDocument) -> None:
+    """Load every part the writer uses, so a damaged one fails here, as the reference's error."""
+    from .styling import named_styles
+
+    word.settings.odd_and_even_pages_header_footer  # noqa: B018
+    word.core_properties.title  # noqa: B018
+    named_styles(word)
+    for section in word.sections:
+        section.header.is_linked_to_previous  # noqa: B018
+        section.footer.is_linked_to_previous  # noqa: B018
+    word.part.numbering_part.numbering_definitions  # noqa: B018
 
 
 def _clear_body(word: WordDocument) -> None:

@@ -17,12 +17,15 @@ from typing import BinaryIO
 from reportlab.platypus import Spacer
 
 from ...document.model import Document
+from ...pdfa import make_pdfa
 from .. import RenderOptions, WriteResult, register
 from ..common import DOCUMENT_DETAILS, TextGuard
+from ..coverage import fallbacks_for
 from .furniture import Furniture
 from .kit import kit_for
 from .layout import BriefDocTemplate
 from .markup import Markup
+from .scripts import ScriptSetter
 from .story import StoryBuilder
 
 
@@ -30,7 +33,8 @@ def render_pdf_bytes(document: Document, options: RenderOptions) -> tuple[bytes,
     """Render ``document`` as PDF; return the bytes, the page count and the warnings (the live preview uses this)."""
     kit = kit_for(options.style)
     guard = TextGuard()
-    markup = Markup(kit, guard)
+    scripts = ScriptSetter(fallbacks_for(options.style), document.meta.language)
+    markup = Markup(kit, guard, scripts)
     furniture = Furniture.create(document.meta, kit, markup)
     builder = StoryBuilder(document, kit, markup, furniture.frame_width, furniture.frame().height)
     story = builder.build() or [Spacer(0, 0)]  # an empty document is still one page with its markings
@@ -38,7 +42,7 @@ def render_pdf_bytes(document: Document, options: RenderOptions) -> tuple[bytes,
     clean = partial(guard.clean, where=DOCUMENT_DETAILS)
     template = BriefDocTemplate(buffer, document.meta, furniture, clean, outline=builder.has_outline, invariant=options.invariant)
     pages = template.render(story)
-    return buffer.getvalue(), WriteResult(pages=pages, warnings=guard.warnings())
+    return buffer.getvalue(), WriteResult(pages=pages, warnings=(*guard.warnings(), *scripts.warnings))
 
 
 class PdfWriter:
@@ -48,9 +52,9 @@ class PdfWriter:
     suffix = ".pdf"
 
     def write(self, document: Document, stream: BinaryIO, options: RenderOptions) -> WriteResult:
-        """Write the PDF to ``stream``; report its page count (export.BuildResult judges the budget) and warnings."""
+        """Write the PDF/A-2b file to ``stream``; report its page count (export.BuildResult judges the budget) and warnings."""
         data, result = render_pdf_bytes(document, options)
-        stream.write(data)
+        stream.write(make_pdfa(data, document.meta.language))
         return result
 
 

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 from ...errors import StyleError
 from ...style import HouseStyle, font_file
+from ..coverage import coverage
+from .shaping import load_face
 
 
 @dataclass(frozen=True)
@@ -19,8 +21,9 @@ class Face:
     """One registered TrueType face: its reportlab name, its character map and its file name."""
 
     name: str
-    cmap: Mapping[int, int]
+    cmap: frozenset[int]  # the code points its character map has
     file: str
+    path: Path
 
 
 FaceKey = tuple[str, bool, bool]  # (font family in the house style, bold, italic)
@@ -42,17 +45,16 @@ def _map_families() -> None:
 
 
 def _face(path: Path) -> Face:
-    """The face in ``path``, registered with reportlab once per process."""
+    """The face in ``path``, registered with reportlab once per process (the same font object shaped text uses)."""
     with _FONT_LOCK:
         face = _FACES.get(path)
         if face is None:
             try:
-                font = TTFont(path.stem, str(path))
+                font = load_face(path).font
             except (OSError, TTFError) as error:
                 raise StyleError(f"cannot read the font {path.name}: {error}", hint="check the fonts: section of the house style") from None
-            pdfmetrics.registerFont(font)
             _map_families()
-            face = _FACES[path] = Face(font.fontName, font.face.charToGlyph, path.name)
+            face = _FACES[path] = Face(font.fontName, coverage(path), path.name, path)
     return face
 
 

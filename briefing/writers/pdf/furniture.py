@@ -17,8 +17,12 @@ from ...document.model import Metadata, banner_text
 from ...errors import RenderError
 from ...style import fill_slot
 from ..common import DOCUMENT_DETAILS, ELLIPSIS, HOUSE_SLOTS, marking_colour, slot_values, snippet
+from ..coverage import is_plain
+from .fonts import Face
 from .kit import Kit
 from .markup import Markup
+from .scripts import ScriptSetter
+from .watermark import Watermark
 
 RULE_WIDTH = 0.5  # header and footer rules, table row rules
 _RULE_BELOW_HEADER = 0.45  # the header rule's distance below the header baseline, in header leadings
@@ -33,15 +37,30 @@ class Line:
     size: float
     leading: float
     colour: Color
+    face: Face | None = None  # the face ``font`` names: what text it cannot set alone is shaped
+    scripts: ScriptSetter | None = None
 
     @classmethod
-    def of(cls, style: ParagraphStyle, colour: Color | None = None) -> Line:
-        """The line look of a paragraph style, optionally in another colour."""
-        return cls(style.fontName, style.fontSize, style.leading, colour or style.textColor)
+    def of(cls, style: ParagraphStyle, colour: Color | None = None, face: Face | None = None, scripts: ScriptSetter | None = None) -> Line:
+        """The line look of a paragraph style, optionally in another colour, shaping with ``scripts`` what ``face`` cannot set."""
+        return cls(style.fontName, style.fontSize, style.leading, colour or style.textColor, face, scripts)
+
+    def _shaped(self, text: str) -> bool:
+        return self.face is not None and self.scripts is not None and not is_plain(text, self.face.cmap)
 
     def width(self, text: str) -> float:
         """How wide ``text`` is in this look."""
+        if self._shaped(text):
+            shaped = self.scripts.shape([(text, False, False)], self.size, lambda bold, italic: self.face.path, DOCUMENT_DETAILS)  # type: ignore[union-attr]
+            return shaped.width(0, len(shaped.text))
         return pdfmetrics.stringWidth(text, self.font, self.size)
+
+    def draw(self, canvas: Canvas, x: float, y: float, text: str, align: str = "left") -> None:
+        """Draw ``text`` with its left, centre or right at ``x`` (the canvas's font and colour already set)."""
+        if self._shaped(text):
+            self.scripts.draw(canvas, text, self.face.path, self.size, x, y, align, DOCUMENT_DETAILS)  # type: ignore[union-attr]
+            return
+        {"left": canvas.drawString, "centre": canvas.drawCentredString, "right": canvas.drawRightString}[align](x, y, text)
 
     def fit(self, text: str, width: float) -> str:
         """``text``, cut short with an ellipsis so it is no wider than ``width``."""
@@ -65,15 +84,13 @@ def _share(widths: Sequence[float], total: float) -> list[float]:
     return [half, half]
 
 
-def _checked_slots(markup: Markup, kit: Kit, values: Mapping[str, str]) -> dict[str, tuple[str, str, str]]:
-    """The header and footer slot templates, cleaned, each checked filled in against its font."""
+def _cleaned_slots(markup: Markup, kit: Kit) -> dict[str, tuple[str, str, str]]:
+    """The header and footer slot templates, cleaned by the shared rule."""
     house, guard = kit.house, markup.guard
-    slots = {}
-    for name, source in (("header", house.header), ("footer", house.footer)):
-        slots[name] = tuple(guard.clean(slot, HOUSE_SLOTS) for slot in (source.left, source.centre, source.right))
-        for slot in slots[name]:
-            markup.check(fill_slot(slot, {**values, "page": "1", "pages": "1"}), kit.face(name), f"the page {name}")
-    return slots  # type: ignore[return-value]
+    return {
+        name: tuple(guard.clean(slot, HOUSE_SLOTS) for slot in (source.left, source.centre, source.right))  # type: ignore[misc]
+        for name, source in (("header", house.header), ("footer", house.footer))
+    }
 
 
 @dataclass(frozen=True)
@@ -96,6 +113,7 @@ class Furniture:
     values: Mapping[str, str]
     rule: Color
     body: Line  # the canvas's initial font, so no unembedded standard font is ever declared
+    watermark: Watermark | None = None
 
     @classmethod
     def create(cls, meta: Metadata, kit: Kit, markup: Markup) -> Furniture:
@@ -103,11 +121,13 @@ class Furniture:
         house = kit.house
         margins = house.page.margins_mm
         values = slot_values(meta, lambda text: markup.guard.clean(text, DOCUMENT_DETAILS))
-        markup.check(values["marking"], kit.face("banner"), "the marking")
-        markup.check(values["caveat"], kit.face("banner"), "the caveat")
         banner = markup.guard.clean(banner_text(meta), DOCUMENT_DETAILS)
-        markup.check(banner, kit.face("banner", bold=True), "the marking")
-        slots = _checked_slots(markup, kit, values)
+        slots = _cleaned_slots(markup, kit)
+        scripts = markup.scripts
+
+        def line(style: str, colour: Color | None = None, bold: bool = False) -> Line:
+            return Line.of(kit.style(style), colour, kit.face(style, bold=bold), scripts)
+
         furniture = cls(
             page_size=_PAGE_SIZES[house.page.size],
             left=margins.left * mm,
@@ -117,14 +137,15 @@ class Furniture:
             header_edge=house.page.header_mm * mm,
             footer_edge=house.page.footer_mm * mm,
             banner=banner,
-            banner_line=Line.of(kit.style("banner"), HexColor(marking_colour(meta, house))),
+            banner_line=line("banner", HexColor(marking_colour(meta, house)), bold=True),
             header=slots["header"],
             footer=slots["footer"],
-            header_line=Line.of(kit.style("header")),
-            footer_line=Line.of(kit.style("footer")),
+            header_line=line("header"),
+            footer_line=line("footer"),
             values=values,
             rule=kit.colour("rule"),
             body=Line.of(kit.style("body")),
+            watermark=Watermark.create(meta, kit, markup),
         )
         if furniture.banner_line.width(furniture.banner) > furniture.frame_width:
             raise RenderError(f"the marking {snippet(furniture.banner)!r} is too long for one line", hint="shorten the caveat")
@@ -157,6 +178,8 @@ class Furniture:
         self._slots(canvas, self.footer, self.footer_line, footer_base, values)
         self._rule(canvas, header_base - self.header_line.leading * _RULE_BELOW_HEADER)
         self._rule(canvas, footer_base + self.footer_line.leading)
+        if self.watermark is not None:
+            self.watermark.draw(canvas, self.page_size)
         canvas.restoreState()
 
     def _banner(self, canvas: Canvas, y: float) -> None:
@@ -164,7 +187,7 @@ class Furniture:
         line = self.banner_line
         canvas.setFont(line.font, line.size)
         canvas.setFillColor(line.colour)
-        canvas.drawCentredString(self.page_size[0] / 2, y, self.banner)
+        line.draw(canvas, self.page_size[0] / 2, y, self.banner, "centre")
 
     def _slots(self, canvas: Canvas, slots: tuple[str, str, str], line: Line, y: float, values: Mapping[str, str]) -> None:
         """Left, centre and right slots (cleaned already), each cut short rather than overlapping the others."""
@@ -178,9 +201,9 @@ class Furniture:
             left_room, right_room = _share([line.width(left), line.width(right)], self.frame_width - gap)
         canvas.setFont(line.font, line.size)
         canvas.setFillColor(line.colour)
-        canvas.drawString(self.left, y, line.fit(left, left_room))
-        canvas.drawCentredString(self.page_size[0] / 2, y, centre)
-        canvas.drawRightString(self.page_size[0] - self.right, y, line.fit(right, right_room))
+        line.draw(canvas, self.left, y, line.fit(left, left_room))
+        line.draw(canvas, self.page_size[0] / 2, y, centre, "centre")
+        line.draw(canvas, self.page_size[0] - self.right, y, line.fit(right, right_room), "right")
 
     def _rule(self, canvas: Canvas, y: float) -> None:
         """A thin rule across the text width."""

@@ -82,7 +82,7 @@ def _derive(kit_styles: dict[str, ParagraphStyle], fonts: dict[str, FaceKey], fa
 def _build_kit(house: HouseStyle) -> Kit:
     """Register the fonts a house style uses and build its paragraph styles."""
     faces = Faces()
-    for family in sorted({text.font for text in house.text.values()}):
+    for family in sorted({text.font for text in house.text.values()} | {house.watermark.font}):
         faces.add_family(house, family)
     styles: dict[str, ParagraphStyle] = {}
     fonts: dict[str, FaceKey] = {}

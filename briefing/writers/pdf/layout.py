@@ -89,7 +89,7 @@ class TocEntry:
     key: str
     level: int
     title: str  # plain text for the outline
-    markup: str  # checked markup for the contents
+    markup: str | None  # escaped markup for the contents; None when the heading is shaped
 
 
 class HeadingParagraph(ParagraphFlowable):

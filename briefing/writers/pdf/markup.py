@@ -1,15 +1,25 @@
-"""The only way document text reaches a reportlab paragraph: cleaned, checked against its font, escaped."""
+"""The only way document text reaches the PDF: cleaned, then escaped paragraph markup or a shaped paragraph.
+
+Text its style's face shows in full, left to right, becomes reportlab
+paragraph markup (the fast path: every Latin brief). Anything else (a Chinese
+name, an Urdu paragraph, an Arabic quotation, an emoji) is shaped with the
+house style's fallback faces (:mod:`briefing.writers.pdf.scripts`); a
+character no face has is drawn as a box, with one warning naming the item.
+"""
 
 from __future__ import annotations
 
 import html
-import unicodedata
+from typing import Any
+
+from reportlab.platypus import Flowable
+from reportlab.platypus import Paragraph as ParagraphFlowable
 
 from ...document.model import Inline, Run
-from ...errors import RenderError
 from ..common import TextGuard
-from .fonts import Face
+from ..coverage import is_plain
 from .kit import Kit
+from .scripts import ScriptSetter
 
 
 def escape(text: str) -> str:
@@ -21,48 +31,50 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def char_name(char: str) -> str:
-    """``U+1F600 GRINNING FACE``: a character as a person can look it up."""
-    name = unicodedata.name(char, "") or f"(unnamed, category {unicodedata.category(char)})"
-    return f"U+{ord(char):04X} {name}"
+def _markup(runs: list[tuple[str, bool, bool]]) -> str:
+    """Paragraph markup for cleaned ``(text, strong, emphasis)`` runs: <b> and <i> around escaped text."""
+    parts = []
+    for text, strong, emphasis in runs:
+        markup = escape(text)
+        if emphasis:
+            markup = f"<i>{markup}</i>"
+        if strong:
+            markup = f"<b>{markup}</b>"
+        parts.append(markup)
+    return "".join(parts)
 
 
 class Markup:
-    """Turns document text into checked, escaped paragraph markup for one kit; removals go to ``guard``."""
+    """Turns document text into paragraphs for one kit; removals go to ``guard``, missing characters to ``scripts``."""
 
-    def __init__(self, kit: Kit, guard: TextGuard):
+    def __init__(self, kit: Kit, guard: TextGuard, scripts: ScriptSetter):
         self._kit = kit
         self.guard = guard
+        self.scripts = scripts
 
-    def check(self, text: str, face: Face, where: str) -> None:
-        """Raise a RenderError naming the first character of ``text`` that ``face`` cannot show."""
-        missing = {ord(char) for char in set(text)}.difference(face.cmap)
-        if missing:
-            char = next(char for char in text if ord(char) in missing)
-            raise RenderError(
-                f"the PDF font cannot show {char_name(char)} in {where}",
-                hint=f"remove or replace the character; the font {face.file} has no glyph for it",
-            )
-
-    def checked(self, text: str, style: str, where: str, bold: bool = False, italic: bool = False) -> str:
-        """``text`` cleaned by the shared rule and checked against its face; not escaped."""
-        text = self.guard.clean(text, where)
-        self.check(text, self._kit.face(style, bold, italic), where)
-        return text
+    def plain(self, text: str, style: str, bold: bool = False, italic: bool = False) -> bool:
+        """Whether ``text`` takes the fast path in ``style``: its face has every character and none runs right to left."""
+        return is_plain(text, self._kit.face(style, bold, italic).cmap)
 
     def text(self, text: str, style: str, where: str) -> str:
-        """Markup for plain text in paragraph style ``style``."""
-        return escape(self.checked(text, style, where))
+        """Escaped markup for plain text (cleaned by the shared rule) in paragraph style ``style``."""
+        return escape(self.guard.clean(text, where))
 
     def runs(self, runs: Inline, style: str, where: str) -> str:
         """Markup for runs: emphasis becomes <i>, strong becomes <b>, everything else is escaped."""
-        return "".join(self._run(run, style, where) for run in runs)
+        return _markup([(self.guard.clean(run.text, where), run.strong, run.emphasis) for run in runs])
 
-    def _run(self, run: Run, style: str, where: str) -> str:
-        """Markup for one run."""
-        markup = escape(self.checked(run.text, style, where, bold=run.strong, italic=run.emphasis))
-        if run.emphasis:
-            markup = f"<i>{markup}</i>"
-        if run.strong:
-            markup = f"<b>{markup}</b>"
-        return markup
+    def flowable(
+        self, runs: Inline | str, style: str, where: str, lang: str = "", cls: type = ParagraphFlowable, **kwargs: Any
+    ) -> Flowable:
+        """A paragraph of ``runs`` (or plain text) in ``style``: reportlab's own when plain, else shaped.
+
+        ``cls`` is the Paragraph subclass of the fast path; keyword arguments go to it.
+        """
+        runs = (Run(runs),) if isinstance(runs, str) else runs
+        cleaned = [(self.guard.clean(run.text, where), run.strong, run.emphasis) for run in runs]
+        if all(self.plain(text, style, bold, italic) for text, bold, italic in cleaned):
+            return cls(_markup(cleaned), self._kit.style(style), **kwargs)
+        return self.scripts.paragraph(
+            cleaned, self._kit.style(style), lambda bold, italic: self._kit.face(style, bold, italic).path, where, lang
+        )

@@ -43,6 +43,7 @@ from .furniture import RULE_WIDTH, Line
 from .kit import Kit
 from .layout import WHERE, HeadingParagraph, PageNumber, TocEntry
 from .markup import Markup, escape
+from .scripts import ScriptSetter
 
 # Geometry: structure, not looks (sizes are in points unless named _EM)
 _ACCENT_WIDTH = 2.0  # the bar left of a quotation
@@ -61,12 +62,13 @@ def _toc_entries(document: Document, kit: Kit) -> dict[int, TocEntry]:
 
     Their text is cleaned aside: each heading reports its own removals when it is visited.
     """
-    markup = Markup(kit, TextGuard())
+    markup = Markup(kit, TextGuard(), ScriptSetter((), document.meta.language))
     entries: dict[int, TocEntry] = {}
     for number, entry in enumerate(contents_entries(document.blocks), start=1):
-        where = describe(document.blocks[entry.index])
+        where, style = describe(document.blocks[entry.index]), f"toc{entry.level}"
         title = " ".join(markup.guard.clean(plain(entry.runs), where).split())
-        entries[entry.index] = TocEntry(f"h{number}", entry.level, title, markup.runs(entry.runs, f"toc{entry.level}", where))
+        plain_runs = all(markup.plain(markup.guard.clean(run.text, where), style, run.strong, run.emphasis) for run in entry.runs)
+        entries[entry.index] = TocEntry(f"h{number}", entry.level, title, markup.runs(entry.runs, style, where) if plain_runs else None)
     return entries
 
 
@@ -104,9 +106,9 @@ class StoryBuilder(NodeVisitor):
         """A paragraph of already-checked markup."""
         return ParagraphFlowable(markup, self._kit.style(style), **kwargs)
 
-    def _text(self, text: str, style: str, where: str) -> ParagraphFlowable:
-        """A paragraph of plain text, checked and escaped."""
-        return self._para(self._markup.text(text, style, where), style)
+    def _text(self, text: str, style: str, where: str, lang: str = "") -> Flowable:
+        """A paragraph of plain text: escaped markup, or shaped where the style's face cannot set it alone."""
+        return self._markup.flowable(text, style, where, lang)
 
     def _table(self, rows: list[list[Any]], widths: list[float], commands: list[tuple], **kwargs: Any) -> Table:
         """A table of flowables; its FONT keeps reportlab's default, unembedded font out of the file."""
@@ -125,7 +127,7 @@ class StoryBuilder(NodeVisitor):
     def visit_heading(self, block: Heading) -> list[Flowable]:
         """A heading in style heading1..3; level-1 and level-2 headings carry their contents entry."""
         style = f"heading{heading_level(block)}"
-        heading = HeadingParagraph(self._markup.runs(block.runs, style, describe(block)), self._kit.style(style))
+        heading = self._markup.flowable(block.runs, style, describe(block), cls=HeadingParagraph)
         heading.entry = self._entries.get(self._index)
         if heading.wrap(self._width, _HUGE)[1] > _KEEP_WITH_NEXT_MAX * self._frame_height:
             # keeping a heading taller than a quarter page with what follows can make reportlab loop for ever
@@ -134,12 +136,12 @@ class StoryBuilder(NodeVisitor):
 
     def visit_paragraph(self, block: Paragraph) -> list[Flowable]:
         """A paragraph in the style named by its role."""
-        return [self._para(self._markup.runs(block.runs, block.role, describe(block)), block.role)]
+        return [self._markup.flowable(block.runs, block.role, describe(block), block.lang)]
 
     def visit_list_block(self, block: ListBlock) -> list[Flowable]:
         """A bullet or numbered list."""
         style = self._kit.style("list")
-        items = [ListItem(self._para(self._markup.runs(item, "list", describe_list_item(item)), "list")) for item in block.items]
+        items = [ListItem(self._markup.flowable(item, "list", describe_list_item(item), block.lang)) for item in block.items]
         return [
             ListFlowable(
                 items,
@@ -156,9 +158,9 @@ class StoryBuilder(NodeVisitor):
     def visit_quotation(self, block: Quotation) -> list[Flowable]:
         """A quotation beside an accent bar: reported speech plain, direct speech in quotes with its attribution."""
         where = describe(block)
-        cells: list[Flowable] = [self._text(cited_sentence(block), "quote", where)]
+        cells: list[Flowable] = [self._text(cited_sentence(block), "quote", where, block.lang)]
         if block.kind == "direct":
-            cells.append(self._text(quotation_attribution(block), "attribution", where))
+            cells.append(self._text(quotation_attribution(block), "attribution", where, block.lang))
         if block.note:
             cells.append(self._text(block.note, "small", where))
         quote = self._kit.style("quote")
@@ -187,10 +189,10 @@ class StoryBuilder(NodeVisitor):
         """One figures-table row: label (and its note), value, unit, as-of date, source mark."""
         where = describe_row(row)
         label_text, *texts = figure_cells(row, show_dates)
-        label: list[Flowable] = [self._text(label_text, "table", where)]
+        label: list[Flowable] = [self._text(label_text, "table", where, row.lang)]
         if row.note:
             label.append(self._text(row.note, "cell_note", where))
-        return [label] + [self._text(text, "table", where) for text in texts]
+        return [label] + [self._text(text, "table", where, row.lang) for text in texts]
 
     def _figures_style(self) -> list[tuple]:
         """Header fill, zebra stripes and thin row rules, from the house colours."""
@@ -211,7 +213,7 @@ class StoryBuilder(NodeVisitor):
         cells: list[Flowable] = []
         if block.title:
             cells.append(self._text(block.title, "note_title", where))
-        cells.append(self._para(self._markup.runs(block.runs, "note", where), "note"))
+        cells.append(self._markup.flowable(block.runs, "note", where))
         fill = self._kit.colour(f"{block.tone}_fill")
         padding = self._kit.style("note").fontSize * _BOX_PADDING_EM
         return [self._box(cells, [("BACKGROUND", (0, 0), (-1, -1), fill)], padding=padding)]
@@ -223,15 +225,12 @@ class StoryBuilder(NodeVisitor):
     def visit_contents(self, block: Contents) -> list[Flowable]:
         """A contents title and the level-1 and level-2 headings after it, with page numbers."""
         title = self._text(block.title, "heading1", describe(block))
-        following = [entry for index, entry in self._entries.items() if index > self._index]
+        following = [(index, entry) for index, entry in self._entries.items() if index > self._index]
         if not following:
             return [title]
         number = Line.of(self._kit.style("body"))
         column = number.width("0000")
-        rows = [
-            [self._para(f'<a href="#{entry.key}">{entry.markup}</a>', f"toc{entry.level}"), PageNumber(entry.key, number)]
-            for entry in following
-        ]
+        rows = [[self._contents_line(index, entry), PageNumber(entry.key, number)] for index, entry in following]
         commands = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("TOPPADDING", (0, 0), (-1, -1), _TOC_ROW_PADDING), ("BOTTOMPADDING", (0, 0), (-1, -1), _TOC_ROW_PADDING)]  # fmt: skip
         body = self._kit.style("body")
@@ -247,6 +246,18 @@ class StoryBuilder(NodeVisitor):
         if block.note:
             flowables.append(self._text(block.note, "small", describe(block)))
         for entry in block.entries:
-            text = self._markup.text(source_line(entry), "source", describe_source(entry))
-            flowables.append(self._para(text, "source", bulletText=escape(ref_mark(entry.number))))
+            where, line = describe_source(entry), source_line(entry)
+            if self._markup.plain(self._markup.guard.clean(line, where), "source"):
+                flowables.append(self._para(self._markup.text(line, "source", where), "source", bulletText=escape(ref_mark(entry.number))))
+            else:
+                shaped = self._markup.flowable(line, "source", where)
+                shaped.bullet = ref_mark(entry.number)
+                flowables.append(shaped)
         return flowables
+
+    def _contents_line(self, index: int, entry: TocEntry) -> Flowable:
+        """A contents line linked to its heading; a shaped line (a heading in another script) is not linked."""
+        if entry.markup is not None:
+            return self._para(f'<a href="#{entry.key}">{entry.markup}</a>', f"toc{entry.level}")
+        block = self._document.blocks[index]
+        return self._markup.flowable(block.runs, f"toc{entry.level}", describe(block))
