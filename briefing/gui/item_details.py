@@ -18,7 +18,6 @@ from ..content.present import (
     speaker_name,
     stale_note,
 )
-
 from .source_words import source_words_html
 
 
