@@ -115,6 +115,7 @@ class ImportReviewDialog(QDialog):
         name = review.result.document.path.name
         self.setWindowTitle(f"Import Source: {name}")
         self.setAccessibleName("Import review")
+        self.setModal(True)  # the window's own Ctrl+E, Ctrl+S and Ctrl+P wait while the review is open
         self.setMinimumSize(900, 600)  # explicit, so showing the dialog never changes its constraints (offscreen warns)
         self.model = CandidatesModel(review, self)
         self._build()

@@ -33,7 +33,7 @@ def dialog(qtbot, review, tmp_path):
     qtbot.addWidget(view)
     view.show()
     view.activateWindow()
-    qtbot.waitActive(view)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
     return view
 
 
