@@ -43,3 +43,14 @@ def test_import_errors_are_one_line(tmp_path, capsys):
     assert existing.read_text() == "old\n"
     assert main(["import", str(bad), "--pack", "Bad Id"]) == 1
     assert "not a valid pack id" in capsys.readouterr().err
+
+
+def test_every_gold_draft_passes_content_check(gold_sources, tmp_path, capsys):
+    """The drafts load in the real library: `briefing content check` exits 0 (review: pending is a warning)."""
+    folder = tmp_path / "drafts"
+    for number, source in enumerate(gold_sources):
+        assert main(["import", str(source), "-o", str(folder / f"draft-{number}.yaml"), "--pack", f"draft-{number}"]) == 0
+    capsys.readouterr()
+    assert main(["content", "check", "--content", str(folder)]) == 0, capsys.readouterr().err
+    out, err = capsys.readouterr()
+    assert "all valid" in out and "review: pending" in err
