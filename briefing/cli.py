@@ -37,6 +37,15 @@ def _content_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", action="append", type=_folder, default=[], metavar="DIR", help="also load packs from DIR (repeatable)")
 
 
+def _import_command(sub) -> None:
+    imp = sub.add_parser("import", help="draft a content pack from a source (.txt .md .docx .pdf .html)")
+    imp.add_argument("source", type=Path)
+    imp.add_argument("-o", "--output", type=Path, help="write the draft pack here (default: print it)")
+    imp.add_argument("--pack", help="the draft pack's id (default: from the source's title)")
+    imp.add_argument("--json", action="store_true", help="print the source's paragraphs and the candidates as JSON")
+    imp.add_argument("--ordinals", action="store_true", help="also propose ordinals (80th anniversary) as figures")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="briefing", description="Build briefing notes from a library of trusted content. Without a command, opens the app."
@@ -86,13 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--template", help="use this template instead of the brief's")
     build.add_argument("--release-at", metavar="LEVEL", help="build the releasable version: nothing marked above LEVEL")
     _content_args(build)
-
-    imp = sub.add_parser("import", help="draft a content pack from a source (.txt .md .docx .pdf .html)")
-    imp.add_argument("source", type=Path)
-    imp.add_argument("-o", "--output", type=Path, help="write the draft pack here (default: print it)")
-    imp.add_argument("--pack", help="the draft pack's id (default: from the source's title)")
-    imp.add_argument("--json", action="store_true", help="print the source's paragraphs and the candidates as JSON")
-    imp.add_argument("--ordinals", action="store_true", help="also propose ordinals (80th anniversary) as figures")
+    _import_command(sub)
 
     cli_clearance.add_commands(sub)
 
