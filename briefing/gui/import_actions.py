@@ -53,17 +53,25 @@ class ImportSource(QObject):
         self.dialog = ImportReviewDialog(
             Review(result),
             paths.user_content_dir(),
+            writable_packs=self._writable_packs(),
             on_error=lambda title, message: self.dialogs.error(self.dialog, title, message),
             parent=self.window,
         )
         self.dialog.saved.connect(self._saved)
         self.dialogs.show_dialog(self.dialog)
 
+    def _writable_packs(self) -> list[tuple[str, Path]]:
+        """The library's packs the officer may write (their own folder's), by id."""
+        from ..content.folders import why_read_only
+
+        files = self.window.session.library.files
+        return sorted((pack_id, path) for pack_id, path in files.items() if why_read_only(path) is None)
+
     def _saved(self, path: Path) -> None:
         """Reload the library, then show the first saved item in it."""
         review = self.dialog.review
-        pack = path.stem
-        self.saved_ids = [f"{pack}/{c.id}" for c in review.chosen()]
+        pack = next((pid for pid, file in self._writable_packs() if file == path), path.stem)
+        self.saved_ids = [f"{pack}/{c.id}" for c in review.chosen()]  # in an existing pack, a taken id got a suffix
         self.window.session.libraryChanged.connect(self._show_saved, Qt.ConnectionType.SingleShotConnection)
         self.window.reload_library()
         self.window.statusBar().showMessage(f"Saved {len(self.saved_ids)} items to {path}", 6000)

@@ -8,7 +8,7 @@ Ctrl+S save. They work with the focus anywhere in the dialog, line edits include
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -52,17 +53,18 @@ KEYS = {
 
 @dataclass(frozen=True)
 class Target:
-    """Where accepted items go: a new pack file, its id and title."""
+    """Where accepted items go: a new pack file (its id and title), or an existing writable pack."""
 
     path: Path
     pack_id: str
     title: str
+    existing: bool = False
 
 
 class NewPackDialog(QDialog):
-    """Asks the id and title of the new pack the accepted items go to, in the user's content folder."""
+    """Asks where the accepted items go: a new pack in the user's content folder (id and title), or a writable pack."""
 
-    def __init__(self, folder: Path, pack_id: str, title: str, parent=None):
+    def __init__(self, folder: Path, pack_id: str, title: str, writable: Sequence[tuple[str, Path]] = (), parent=None):
         super().__init__(parent)
         self.setMinimumSize(480, 160)
         self.setWindowTitle("Save Accepted Items")
@@ -71,8 +73,13 @@ class NewPackDialog(QDialog):
             QLineEdit(pack_id, self), "Pack id", "Lower-case letters, digits and hyphens: the first part of every item id"
         )
         self.title_edit = describe(QLineEdit(title, self), "Pack title", "The pack's title in the library")
+        self.where = describe(QComboBox(self), "Save to", "A new pack in your content folder, or one of your writable packs")
+        self.where.addItem(f"A new pack in {folder}", None)
+        for pack_id_, path in writable:
+            self.where.addItem(f"Add to {pack_id_} ({path.name})", (pack_id_, path))
+        self.where.currentIndexChanged.connect(lambda _i: self._new_pack_fields())
         form = QFormLayout(self)
-        form.addRow(QLabel(f"A new pack in {folder}", self))
+        form.addRow("Save to:", self.where)
         form.addRow("Pack id:", self.id_edit)
         form.addRow("Title:", self.title_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
@@ -80,15 +87,23 @@ class NewPackDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _new_pack_fields(self) -> None:
+        new = self.where.currentData() is None
+        self.id_edit.setEnabled(new)
+        self.title_edit.setEnabled(new)
+
     def target(self) -> Target | None:
+        existing = self.where.currentData()
+        if existing is not None:
+            return Target(existing[1], existing[0], existing[0], existing=True)
         pack_id = self.id_edit.text().strip()
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", pack_id):
             return None
         return Target(self.folder / f"{pack_id}.yaml", pack_id, self.title_edit.text().strip() or pack_id)
 
 
-def ask_new_pack(parent: QWidget, folder: Path, pack_id: str, title: str) -> Target | None:
-    dialog = NewPackDialog(folder, pack_id, title, parent)
+def ask_new_pack(parent: QWidget, folder: Path, pack_id: str, title: str, writable: Sequence[tuple[str, Path]] = ()) -> Target | None:
+    dialog = NewPackDialog(folder, pack_id, title, writable, parent)
     return dialog.target() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -102,7 +117,8 @@ class ImportReviewDialog(QDialog):
         review: Review,
         content_folder: Path,
         *,
-        choose_target: Callable[[QWidget, Path, str, str], Target | None] = ask_new_pack,
+        choose_target: Callable[..., Target | None] = ask_new_pack,
+        writable_packs: Sequence[tuple[str, Path]] = (),
         on_error: Callable[[str, str], None] | None = None,
         parent: QWidget | None = None,
     ):
@@ -110,6 +126,7 @@ class ImportReviewDialog(QDialog):
         self.review = review
         self.content_folder = content_folder
         self.choose_target = choose_target
+        self.writable_packs = list(writable_packs)
         self.report_error = on_error or (lambda _title, _message: None)
         self.saved_path: Path | None = None
         name = review.result.document.path.name
@@ -272,11 +289,16 @@ class ImportReviewDialog(QDialog):
     def save(self) -> None:
         info = self.review.result.document.info
         title = info.title or self.review.result.document.path.stem
-        target = self.choose_target(self, self.content_folder, slug(title, 5), title)
+        target = self.choose_target(self, self.content_folder, slug(title, 5), title, self.writable_packs)
         if target is None:
             return
         try:
-            path = save_new_pack(self.review, target.path, target.pack_id, target.title)
+            if target.existing:
+                from ..importing.into_pack import add_to_pack
+
+                path = add_to_pack(self.review, target.path).path
+            else:
+                path = save_new_pack(self.review, target.path, target.pack_id, target.title)
         except BriefingError as exc:
             self.report_error("Cannot save the pack", str(exc))
             return

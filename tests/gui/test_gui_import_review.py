@@ -119,3 +119,34 @@ def test_merge_two_selected(qtbot, dialog):
 def test_merge_needs_two(qtbot, dialog):
     press(qtbot, dialog.table, "Ctrl+M")
     assert dialog.errors and dialog.errors[0][0] == "Cannot merge"
+
+
+def test_save_into_an_existing_writable_pack(qtbot, review, tmp_path):
+    from briefing.content.pack_writer import write_new_pack
+
+    mine = tmp_path / "mine.yaml"
+    write_new_pack(mine, "mine", "My pack")
+    offered = []
+
+    def choose(_parent, _folder, _pack_id, _title, writable):
+        offered.extend(writable)
+        return Target(mine, "mine", "mine", existing=True)
+
+    view = ImportReviewDialog(review, tmp_path, choose_target=choose, writable_packs=[("mine", mine)])
+    qtbot.addWidget(view)
+    view.accept_current()
+    view.save()
+    assert offered == [("mine", mine)] and view.saved_path == mine
+    pack = YAML(typ="safe").load(mine.read_text(encoding="utf-8"))
+    assert len(pack["sources"]) == 2 and pack["pillars"][0]["source"]["doc"] == pack["sources"][1]["id"]
+
+
+def test_the_save_dialog_offers_writable_packs(qtbot, tmp_path):
+    from briefing.gui.import_review import NewPackDialog
+
+    dialog = NewPackDialog(tmp_path, "draft", "Draft", [("mine", tmp_path / "mine.yaml")])
+    qtbot.addWidget(dialog)
+    assert dialog.target() == Target(tmp_path / "draft.yaml", "draft", "Draft")
+    dialog.where.setCurrentIndex(1)
+    assert dialog.target() == Target(tmp_path / "mine.yaml", "mine", "mine", existing=True)
+    assert not dialog.id_edit.isEnabled()

@@ -81,3 +81,25 @@ def test_rejected_pillar_needs_reassignment(review):
 def test_nothing_accepted(review):
     with pytest.raises(SourceError, match="no item is accepted"):
         review.pack("x")
+
+
+def test_add_to_an_existing_pack(review, tmp_path):
+    from briefing.content.library import load_library
+    from briefing.content.pack_writer import write_new_pack
+    from briefing.importing.into_pack import add_to_pack
+
+    path = tmp_path / "mine.yaml"
+    write_new_pack(path, "mine", "My pack")
+    review.accept(row_of(review, "over 250 million"))
+    review.accept(row_of(review, "China is committed to a friendly policy"))
+    add_to_pack(review, path)
+    add_to_pack(review, path)  # again: new ids, a second source entry
+    library = load_library(folders=[tmp_path])
+    assert [str(p) for p in library.problems] == []
+    pack = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    assert len(pack["sources"]) == 3 and pack["sources"][1]["id"] != pack["sources"][2]["id"]
+    figures = [f for f in pack["figures"] if f["display"] == "over 250 million"]
+    assert len(figures) == 2 and figures[1]["id"].endswith("-2")
+    assert {f["source"]["doc"] for f in figures} == {pack["sources"][1]["id"], pack["sources"][2]["id"]}
+    assert figures[1]["pillar"] == pack["pillars"][-1]["id"]
+    assert library.get(f"mine/{figures[0]['id']}") is not None
