@@ -49,6 +49,16 @@ def _build_args(build: argparse.ArgumentParser) -> None:
     _content_args(build)
 
 
+def _import_command(sub) -> None:
+    """``briefing import``: a draft content pack from a source."""
+    imp = sub.add_parser("import", help="draft a content pack from a source (.txt .md .docx .pdf .html)")
+    imp.add_argument("source", type=Path)
+    imp.add_argument("-o", "--output", type=Path, help="write the draft pack here (default: print it)")
+    imp.add_argument("--pack", help="the draft pack's id (default: from the source's title)")
+    imp.add_argument("--json", action="store_true", help="print the source's paragraphs and the candidates as JSON")
+    imp.add_argument("--ordinals", action="store_true", help="also propose ordinals (80th anniversary) as figures")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="briefing", description="Build briefing notes from a library of trusted content. Without a command, opens the app."
@@ -98,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     _content_args(new)
 
     _build_args(sub.add_parser("build", help="build a brief as PDF and/or Word"))
+    _import_command(sub)
     cli_clearance.add_commands(sub)
 
     selftest = sub.add_parser("selftest", help="check this installation: one line per check, exit 0 when all pass")
@@ -255,6 +266,12 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_import(args) -> int:
+    from .importing.command import run_import  # the importer's libraries load only for this command
+
+    return run_import(args.source, output=args.output, pack_id=args.pack, as_json=args.json, ordinals=args.ordinals)
+
+
 def _release_level(brief, level: str | None) -> str | None:
     """The scheme's id for ``--release-at LEVEL`` (a StyleError listing the levels when it has none such)."""
     from .style import load_markings
@@ -285,6 +302,7 @@ COMMANDS = {
     ("templates", None): cmd_templates,
     ("new", None): cmd_new,
     ("build", None): cmd_build,
+    ("import", None): cmd_import,
     ("gui", None): cmd_gui,
     ("selftest", None): cmd_selftest,
     (None, None): cmd_gui,

@@ -89,6 +89,10 @@ class ExportError(BriefingError):
     """An export could not be written; the previous file is untouched."""
 
 
+class SourceError(BriefingError):
+    """A source document cannot be read for import (missing, unsupported, damaged or empty)."""
+
+
 class StreamError(BriefingError):
     """Standard output or standard error is closed, full or gone; files already written stay written."""
 

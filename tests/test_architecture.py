@@ -156,3 +156,30 @@ def test_the_window_frame_needs_neither_pydantic_nor_the_pdf_viewer():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
+
+
+# markdown_it is not here: the officer's own sections are Markdown, so a build reads it (briefing/document/markdown.py)
+IMPORTER_LIBS = ("trafilatura", "pdfplumber", "pypdf", "pysbd", "briefing.importing")
+
+
+def test_build_and_app_start_never_load_the_import_assistant(tmp_path):
+    """`briefing build` and the app's start pay nothing for the importer's libraries (issue 15): they load on first import."""
+    code = (
+        "import sys, io, contextlib\n"
+        "from briefing.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        "    main(['build', 'assets/samples/sample.brief', '-o', sys.argv[1]])\n"
+        "from briefing.gui.app import application\n"
+        "from briefing.gui.main_window import MainWindow\n"
+        "application()\n"
+        "window = MainWindow()\n"
+        "window.show()\n"
+        "assert window.files.import_source.action.text() == '&Import Source\u2026'\n"
+        f"libs = {IMPORTER_LIBS!r}\n"
+        "late = sorted(m for m in sys.modules if m.split('.')[0] in libs or m.startswith('briefing.importing'))\n"
+        "assert not late, late\n"
+    )
+    env = dict(os.environ, BRIEFING_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "out.pdf")], capture_output=True, text=True, env=env, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out.pdf").exists()

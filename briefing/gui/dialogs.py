@@ -95,6 +95,11 @@ class Dialogs:
         name, _ = QFileDialog.getOpenFileName(parent, "Open Brief", str(folder), _brief_filter())
         return Path(name) if name else None
 
+    def open_source(self, parent: QWidget, folder: Path, filters: str) -> Path | None:
+        """A source document to import (File > Import Source)."""
+        name, _ = QFileDialog.getOpenFileName(parent, "Import Source", str(folder), filters)
+        return Path(name) if name else None
+
     def save_path(self, parent: QWidget, title: str, suggested: Path, fmt: str | None = None) -> Path | None:
         """A path to write; ``fmt`` is an export format, None for a brief."""
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), FORMAT_FILTERS.get(fmt or "", _brief_filter()))

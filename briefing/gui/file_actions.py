@@ -17,6 +17,7 @@ from ..brief.store import is_too_new
 from ..errors import BriefConflict, BriefingError
 from .dialogs import Dialogs
 from .guard import guarded
+from .import_actions import ImportSource
 from .session import BriefSession
 from .settings import Settings
 
@@ -45,6 +46,7 @@ class FileActions(QObject):
         self.settings = settings
         self.new_brief_data = new_brief_data
         self.recovery = RecoveryStore()
+        self.import_source = ImportSource(window, dialogs)  # File > Import Source (its own object; listed in the File menu)
         self._changed_since_autosave = False
         session.changed.connect(self._note_change)
 

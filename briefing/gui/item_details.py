@@ -19,6 +19,7 @@ from ..content.present import (
     stale_note,
 )
 from ..document.dates import written_date
+from .source_words import source_words_html
 
 
 def _p(label: str, value: Any) -> str:
@@ -85,6 +86,7 @@ def detail_html(snap: dict[str, Any], item_id: str, rule: StaleRule, compact: bo
     for place in ("paragraph", "page", "section", "table"):
         meta += _p(place.capitalize(), ref.get(place))
     if not compact:
+        meta += source_words_html(snap)  # the cited words highlighted in their paragraph, when the source file is at hand
         meta += _p("Tags", ", ".join(snap.get("tags", []))) + _p("Level", snap.get("level")) + _p("Id", item_id)
     return head + warn + _body(snap) + "<hr/>" + meta
 

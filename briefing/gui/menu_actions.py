@@ -60,7 +60,7 @@ def build_menus(window) -> None:
     """File, Edit, Content, View and Help, with the window's actions and the ones :class:`MenuActions` adds."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
-    file_menu.addActions([window.new_action, window.open_action])
+    file_menu.addActions([window.new_action, window.open_action, window.files.import_source.action])
     window.recent_menu = QMenu("Open &Recent", window)
     window.recent_menu.aboutToShow.connect(lambda: window.files.fill_recent(window.recent_menu))
     file_menu.addMenu(window.recent_menu)
