@@ -130,3 +130,15 @@ def test_the_command_line_never_loads_qt(clean_env, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert not re.findall(r'"[^"]*libQt6[^"]*"', trace.read_text())
+
+
+@pytest.mark.parametrize("source", ["embassy-news.html", "speech.md", "joint-statement.txt"])
+def test_the_import_assistant_reads_sources_in_the_bundle(clean_env, tmp_path, source):
+    """trafilatura and justext read data files at run time: the bundle must carry them."""
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    gold = Path(__file__).resolve().parent / "importing" / "gold" / source
+    done = run_bundle(["import", str(gold), "-o", str(drafts / "draft.yaml")], clean_env, tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    checked = run_bundle(["content", "check", "--content", str(drafts)], clean_env, tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr

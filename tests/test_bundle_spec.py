@@ -87,6 +87,8 @@ def test_the_spec_collects_templates_assets_and_content(linux_spec):
     datas = dict(analysis.kwargs["datas"])
     for name in ("templates", "assets", "content"):
         assert datas[str(REPO / name)] == f"briefing/_resources/{name}"
+    targets = set(datas.values())
+    assert "trafilatura" in targets and "justext/stoplists" in targets, "the import assistant's data files (settings.cfg, stoplists)"
 
 
 def test_the_spec_collects_every_briefing_module_by_package(linux_spec):
