@@ -33,7 +33,11 @@ QT_UNUSED = (
 PYTHON_UNUSED = (
     "tkinter", "_tkinter", "pytest", "hypothesis", "IPython", "numpy", "PySide6.QtAsyncio",
     "PIL._avif", "PIL._webp", "PIL._imagingft", "PIL._imagingcms", "PIL._imagingtk", "PIL.ImageTk", "PIL.ImageQt",
+    # pypdf's optional AES (14 MB): an encrypted PDF given to the import assistant is then one clear error
+    "cryptography",
 )  # fmt: skip
+# babel (courlan's, through trafilatura) ships every locale (35 MB); the import assistant needs none beyond these.
+BABEL_LOCALES_KEPT = ("root.dat", "en.dat", "en_GB.dat", "en_US.dat")
 
 
 def version() -> str:
@@ -139,6 +143,12 @@ LINUX_SYSTEM_FAMILIES = (
     "libunistring", "libnettle", "libhogweed", "libgmp", "libsystemd", "libgcrypt", "libgpg", "liblz4", "libcap",
     "libselinux", "libmount", "libblkid", "libpcre2", "libbsd", "libmd", "libzstd", "libstdc++", "libgcc_s",
 )  # fmt: skip
+
+
+def keep_data(dest: str) -> bool:
+    """Whether a data file PyInstaller found goes into the bundle: all but babel's unused locales."""
+    parts = dest.replace("\\", "/").split("/")
+    return not (parts[:2] == ["babel", "locale-data"] and parts[-1] not in BABEL_LOCALES_KEPT)
 
 
 def keep_binary(dest: str) -> bool:
