@@ -75,14 +75,8 @@ class Dialogs:
 
     def confirm_delete(self, parent: QWidget, title: str, pack_name: str) -> bool:
         """True to delete the item from its pack file."""
-        answer = QMessageBox.question(
-            parent,
-            "Delete item?",
-            f"Delete \u201c{title}\u201d from {pack_name}?\n\nThe previous version of the pack is kept as {pack_name}~.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        text = f"Delete \u201c{title}\u201d from {pack_name}?\n\nThe previous version of the pack is kept as {pack_name}~."
+        return _yes_no(parent, "Delete item?", text, default_yes=False)
 
     def choose_pack(self, parent: QWidget, packs: list[str]) -> int | None:
         """Which of the writable ``packs`` a new item goes in (its index), or None."""
@@ -121,14 +115,8 @@ class Dialogs:
 
     def offer_restore(self, parent: QWidget, description: str) -> bool:
         """True to restore an autosaved brief found at start-up."""
-        answer = QMessageBox.question(
-            parent,
-            "Restore unsaved work?",
-            f"Briefing did not close normally. An autosaved copy of {description} was found.\n\nRestore it?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        text = f"Briefing did not close normally. An autosaved copy of {description} was found.\n\nRestore it?"
+        return _yes_no(parent, "Restore unsaved work?", text, default_yes=True)
 
     def export_done(self, parent: QWidget, path: Path, summary: str) -> str:
         """After an export: ``file`` to open it, ``folder`` to show its folder, or ``""``."""
@@ -195,3 +183,9 @@ class UnattendedDialogs(Dialogs):
         print(f"{title}: {message}", file=sys.stderr)
 
     warning = information = error
+
+
+def _yes_no(parent: QWidget, title: str, text: str, default_yes: bool) -> bool:
+    """A Yes/No question; True for Yes. ``default_yes`` picks the button Enter presses."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    return QMessageBox.question(parent, title, text, yes | no, yes if default_yes else no) == yes
