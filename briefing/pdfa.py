@@ -1,14 +1,15 @@
-"""PDF/A-2b: a finished PDF made into an archival one with pikepdf, and the check that it is one.
+"""PDF/A-2b: what an archival file declares, a foreign PDF made into one with pikepdf, and the check that a file is one.
 
-:func:`make_pdfa` sets the document language (``/Lang``), removes what
-reportlab writes that PDF/A does not know (an empty page ``/Trans``), and
-prepares the file with :func:`pikepdf.pdfa.prepare`: XMP metadata with
-``pdfaid:part 2`` and ``pdfaid:conformance B`` (kept in step with the document
-information) and the bundled sRGB profile (``assets/icc/sRGB.icc``) as the one
-OutputIntent. :func:`check_pdfa` validates a file against pikepdf's PDF/A-2b
-rules (drawn from the veraPDF rule catalogue): every font embedded, no
-.notdef glyph drawn, no transparency groups or soft masks, no encryption, no
-JavaScript, the metadata and the output intent.
+Briefing's own PDFs declare PDF/A-2b as reportlab writes them
+(:mod:`briefing.writers.pdf.archival`), with the XMP packet of
+:func:`xmp_packet`: ``pdfaid:part 2`` and ``pdfaid:conformance B``, kept in step
+with the document information, and the bundled sRGB profile
+(``assets/icc/sRGB.icc``) as the one OutputIntent. A PDF another program made
+(LibreOffice's tagged PDF) is prepared with :func:`pikepdf.pdfa.prepare` by
+:func:`make_pdfa_foreign`. :func:`check_pdfa` validates a file against
+pikepdf's PDF/A-2b rules (drawn from the veraPDF rule catalogue): every font
+embedded, no .notdef glyph drawn, no transparency groups or soft masks, no
+encryption, no JavaScript, the metadata and the output intent.
 """
 
 from __future__ import annotations
@@ -22,43 +23,13 @@ from functools import cache
 from .paths import asset
 
 FLAVOUR = "2b"
-_CONDITION = "sRGB IEC61966-2.1"
+CONDITION = "sRGB IEC61966-2.1"  # the output intent's condition, as the profile names it
 
 
 @cache
 def srgb_profile() -> bytes:
     """The bundled sRGB ICC profile (from Debian's icc-profiles-free, zlib licence)."""
     return asset("icc/sRGB.icc").read_bytes()
-
-
-def make_pdfa(data: bytes, language: str) -> bytes:
-    """A PDF Briefing drew with reportlab, as PDF/A-2b with ``/Lang`` set to ``language``.
-
-    Its XMP packet and OutputIntent are written here, from its document
-    information, rather than by :func:`pikepdf.pdfa.prepare`: reportlab's output
-    is always the same kind of file, and prepare's general XMP rewriting would
-    cost a tenth of the whole export. The streams reportlab wrote are copied as
-    they are, so the file is not validated here: :func:`check_pdfa` does that,
-    and the tests run it on every kind of PDF Briefing writes.
-    """
-    import pikepdf
-
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        _common_repairs(pdf, language)
-        info = pdf.docinfo
-        values = {
-            key: html.escape(str(info.get(f"/{key}", "")), quote=False)
-            for key in ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")
-        }
-        dates = {key: _xmp_date(str(info.get(f"/{key}", ""))) for key in ("CreationDate", "ModDate")}
-        packet = _XMP.format(**values, created=dates["CreationDate"], modified=dates["ModDate"])
-        pdf.Root.Metadata = pdf.make_stream(packet.encode("utf-8"), Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
-        profile = pdf.make_stream(b"", N=3)
-        profile.write(_compressed_profile(), filter=pikepdf.Name.FlateDecode)  # compressed once per process, not once per export
-        intent = pikepdf.Dictionary(Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFA1, OutputConditionIdentifier=_CONDITION,
-                                    Info=_CONDITION, DestOutputProfile=profile)  # fmt: skip
-        pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(intent)])
-        return _save(pdf)
 
 
 def make_pdfa_foreign(data: bytes, language: str, *, pdfua: bool = False) -> bytes:
@@ -73,7 +44,7 @@ def make_pdfa_foreign(data: bytes, language: str, *, pdfua: bool = False) -> byt
         _common_repairs(pdf, language)
         if "/DocChecksum" in pdf.trailer:  # LibreOffice's, not a PDF/A trailer key
             del pdf.trailer["/DocChecksum"]
-        pdfa.prepare(pdf, FLAVOUR, output_intent=srgb_profile(), output_condition_identifier=_CONDITION)
+        pdfa.prepare(pdf, FLAVOUR, output_intent=srgb_profile(), output_condition_identifier=CONDITION)
         _finish_xmp(pdf, pdfua)
         return _save(pdf)
 
@@ -100,6 +71,16 @@ def _save(pdf) -> bytes:
 
 
 _PDF_DATE = re.compile(r"D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:([+-])(\d{2})'?(\d{2})'?|Z)?")
+
+
+def xmp_packet(info: dict[str, str], created: str, modified: str) -> bytes:
+    """The XMP packet of a PDF/A-2b file whose document information is ``info``, dated as its PDF dates ``created`` and ``modified``.
+
+    ``info`` holds the information dictionary's Title, Author, Subject,
+    Keywords, Creator and Producer; the dates are PDF dates (``D:2025...``).
+    """
+    values = {key: html.escape(info.get(key, ""), quote=False) for key in ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")}
+    return _XMP.format(**values, created=_xmp_date(created), modified=_xmp_date(modified)).encode("utf-8")
 
 
 def _xmp_date(value: str) -> str:
@@ -174,7 +155,8 @@ _PDFUA_XMP = b"""<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.a
 
 
 @cache
-def _compressed_profile() -> bytes:
+def compressed_profile() -> bytes:
+    """The sRGB profile, Flate-compressed (once per process, not once per export)."""
     return zlib.compress(srgb_profile())
 
 

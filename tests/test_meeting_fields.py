@@ -156,6 +156,21 @@ def test_markdown_reading_never_fails_and_gives_only_paragraphs_and_lists(text):
     assert all(run.text for run in markdown.inline(text))
 
 
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 1.)-+*_#&;\\`<>[]!~\t\x0b\x0c\xa0\u2028\u3000é")) | st.characters(), max_size=60))
+def test_plain_text_skips_markdown_it_and_reads_the_same(text):
+    assert markdown.blocks(text) == markdown.parsed_blocks(text)
+    assert markdown.blocks("  " + text) == markdown.parsed_blocks("  " + text)
+
+
+def test_a_plain_note_does_not_import_markdown_it():
+    import subprocess
+    import sys
+
+    code = "import sys; from briefing.document import markdown; markdown.inline('Cite as   evidence. 5 of them'); print('markdown_it' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
 def test_sections_and_notes_render_their_markdown_in_both_formats(library, tmp_path):
     brief = meeting_brief(library)
     brief.sections.recommendation.text = "Agree to:\n\n1. **welcome** the plan;\n2. ask for a *contact point*."

@@ -17,7 +17,6 @@ from typing import BinaryIO
 from reportlab.platypus import Spacer
 
 from ...document.model import Document
-from ...pdfa import make_pdfa
 from .. import RenderOptions, WriteResult, register
 from ..common import DOCUMENT_DETAILS, TextGuard
 from ..coverage import fallbacks_for
@@ -54,7 +53,7 @@ class PdfWriter:
     def write(self, document: Document, stream: BinaryIO, options: RenderOptions) -> WriteResult:
         """Write the PDF/A-2b file to ``stream``; report its page count (export.BuildResult judges the budget) and warnings."""
         data, result = render_pdf_bytes(document, options)
-        stream.write(make_pdfa(data, document.meta.language))
+        stream.write(data)
         return result
 
 

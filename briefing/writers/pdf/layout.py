@@ -14,6 +14,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError, PageTem
 
 from ...document.model import Metadata
 from ...errors import RenderError
+from .archival import declare_pdfa
 from .furniture import Furniture, Line
 
 WHERE = "_briefing_where"  # attribute naming the block a top-level flowable came from
@@ -53,7 +54,7 @@ class PagedCanvas(Canvas):
         self._startPage()
 
     def save(self) -> None:
-        """Write the contents page numbers, then every held page with its furniture and bookmarks, then the file."""
+        """Write the contents page numbers, then every held page with its furniture and bookmarks, then the PDF/A file."""
         if self._code:
             self.showPage()
         self._write_page_refs()
@@ -65,6 +66,7 @@ class PagedCanvas(Canvas):
             self._furniture.draw(self, number, len(held))
             Canvas.showPage(self)
         self.page_count = len(held)
+        declare_pdfa(self._doc)
         Canvas.save(self)
 
     def _write_page_refs(self) -> None:
@@ -144,7 +146,7 @@ class BriefDocTemplate(BaseDocTemplate):
             subject=clean(meta.subject),
             keywords=[clean(keyword) for keyword in meta.keywords],
             creator="Briefing",
-            lang=clean(meta.language) or None,
+            lang=clean(meta.language) or "en-GB",
             displayDocTitle=True,
             invariant=int(invariant),
             initialFontName=furniture.body.font,
