@@ -14,7 +14,14 @@ from reportlab.pdfbase.pdfdoc import XMP, PDFArray, PDFDate, PDFDictionary, PDFD
 
 from ...pdfa import CONDITION, compressed_profile, xmp_packet
 
-_INFO_KEYS = {"Title": "title", "Author": "author", "Subject": "subject", "Keywords": "keywords", "Creator": "creator", "Producer": "producer"}
+_INFO_KEYS = {
+    "Title": "title",
+    "Author": "author",
+    "Subject": "subject",
+    "Keywords": "keywords",
+    "Creator": "creator",
+    "Producer": "producer",
+}
 
 
 def declare_pdfa(doc: PDFDocument) -> None:
