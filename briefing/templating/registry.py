@@ -52,8 +52,26 @@ def template_dirs() -> list[Path]:
     return [paths.user_templates_dir(), paths.templates_dir()]
 
 
+_INFO: dict[Path, tuple[tuple[int, int], TemplateInfo]] = {}  # path -> ((size, mtime), its front matter)
+
+
 def read_info(path: Path) -> TemplateInfo:
-    """Parse a template's front matter; a TemplateError with file:line when it is wrong."""
+    """Parse a template's front matter (again only when the file changed); a TemplateError with file:line when it is wrong."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise TemplateError(f"cannot read template: {exc}", location=Location(str(path))) from None
+    stamp = (stat.st_size, stat.st_mtime_ns)
+    known = _INFO.get(path)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    info = _parse_info(path)
+    _INFO[path] = (stamp, info)  # only a template that reads is kept: a broken one is read again, so its error is current
+    return info
+
+
+def _parse_info(path: Path) -> TemplateInfo:
+    """The front matter as the file now says it."""
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
