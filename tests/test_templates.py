@@ -244,3 +244,35 @@ def test_an_edited_template_is_compiled_again(brief, library):
     assert dm.plain(build_document(brief, library, "mine").blocks[0].runs).startswith("first")
     write_user_template("mine", "<document><p>second {{ brief.title }}</p></document>")
     assert dm.plain(build_document(brief, library, "mine").blocks[0].runs).startswith("second")
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "said"),
+    [
+        ("Patients treated at the China-Pakistan Friendship Hospital in Gwadar", "patients", ""),
+        ("Passenger journeys on the Lahore Orange Line metro", "passenger trips (cumulative)", "passenger trips (cumulative)"),
+        ("Bilateral trade", "USD billion", "USD billion"),
+        ("Share of exports", "%", "%"),
+        ("Metres of track", "m", "m"),
+        ("Study places", "Places", ""),
+    ],
+)
+def test_a_figure_unit_is_not_said_twice_in_a_sentence(label, unit, said):
+    from briefing.content.present import unit_in_sentence
+
+    assert unit_in_sentence(label, unit) == said
+
+
+def test_talking_points_do_not_repeat_the_unit_the_label_names(tmp_path):
+    from briefing.brief.store import load_brief
+    from briefing.content.library import load_library
+    from briefing.export import export_brief, options_for
+    from tests.conftest import SAMPLE_BRIEF
+    from tests.outputs import pdf_text
+
+    result = export_brief(
+        load_brief(SAMPLE_BRIEF), load_library(), ["pdf"], tmp_path / "tp.pdf", template_id="talking-points", options=options_for()
+    )
+    text = " ".join(pdf_text(result.outputs[0]).split())
+    assert "Friendship Hospital in Gwadar: more than 300,000. [4]" in text
+    assert "more than 300,000 patients" not in text

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+
 import datetime as _dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,6 +58,22 @@ def item_title(fields: Mapping[str, Any]) -> str:
         if fields.get(key):
             return str(fields[key])
     return f"{speaker_name(fields)}: {fields.get('text') or ''}".strip(": ") or "(untitled item)"
+
+
+def unit_in_sentence(label: str, unit: str) -> str:
+    """A figure's unit as a sentence after its label says it: empty when the label already names it.
+
+    "Patients treated in Gwadar: more than 300,000" rather than "... 300,000
+    patients": every word of the unit is a word of the label. A unit with no
+    words ("%", "km²") is always said.
+    """
+    words = _WORDS.findall(unit.casefold())
+    if words and set(words) <= set(_WORDS.findall(label.casefold())):
+        return ""
+    return unit
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def quote_label(snap: dict[str, Any]) -> str:

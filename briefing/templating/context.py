@@ -8,7 +8,7 @@ from ..brief.model import Brief, Entry, status_of
 from ..brief.snapshots import typed_snapshot
 from ..content.library import Library
 from ..content.model import MODELS
-from ..content.present import citation, locator, origin_citation, person_name, speaker_name
+from ..content.present import citation, locator, origin_citation, person_name, speaker_name, unit_in_sentence
 from ..document.text import clean_text, describe_removed
 from ..levels.portions import PortionMarks, banner_level
 from ..style import Scheme
@@ -67,6 +67,7 @@ def _item(entry: Entry, index: int, number: int, library: Library | None, stale=
         data["when"] = written(snap.get("as_of"))  # a period ("daily", "2025-2029") is not an as-of date
         data["period"] = written_period(snap.get("period"))
         data["stale"] = bool(stale and stale.stale(snap))
+        data["sentence_unit"] = unit_in_sentence(str(snap.get("label", "")), str(snap.get("unit", "")))
     dated = ("date", "end_date", "as_of", "last_reviewed") if entry.kind in ("person", "line") else ("date", "end_date")
     for key in dated:
         if data.get(key):
