@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import __version__, cli_clearance
 from .cli_brief import NEW_EXAMPLES
+from .content.present import STALE_MONTHS, STALE_MONTHS_RANGE
 from .errors import BriefingError, StreamError
 from .terminal import err, flush, out, report, safe, tolerate_unencodable
 
@@ -34,6 +35,14 @@ def _folder(text: str) -> Path:
     return path
 
 
+def _months(text: str) -> int:
+    """A stale threshold in months, for --stale-months, in the range Settings accepts; anything else is a usage error."""
+    low, high = STALE_MONTHS_RANGE
+    if not text.strip().isdigit() or not low <= int(text) <= high:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of months from {low} to {high}")
+    return int(text)
+
+
 def _content_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", action="append", type=_folder, default=[], metavar="DIR", help="also load packs from DIR (repeatable)")
 
@@ -46,6 +55,8 @@ def _build_args(build: argparse.ArgumentParser) -> None:
     build.add_argument("--template", help="use this template instead of the brief's")
     build.add_argument("--release-at", metavar="LEVEL", help="build the releasable version: nothing marked above LEVEL")
     build.add_argument("--strict", action="store_true", help="write nothing and exit 1 if the check before export finds anything")
+    build.add_argument("--stale-months", type=_months, default=STALE_MONTHS, metavar="N",
+                       help=f"a figure or line more than N months older than the brief's date is stale (default: {STALE_MONTHS}, as in the app)")  # fmt: skip
     _content_args(build)
 
 
@@ -246,14 +257,16 @@ def cmd_build(args) -> int:
     stem = args.file.stem + (f".release-{level_tag(level)}" if level else "")
     output = build_output(args.file.with_name(stem + args.file.suffix), args.output, formats)
     if args.strict:  # checked first: nothing is written when there is anything to fix
-        findings = check_brief(brief, library, template_id=args.template, formats=formats)
+        findings = check_brief(brief, library, template_id=args.template, formats=formats, months=args.stale_months)
         for finding in findings:
             report(f"briefing: error: {finding}")
         if findings:
             report(f"briefing: error: --strict: {_count(len(findings), 'finding')} in the check before export; nothing written")
             return 1
-    result = export_brief(brief, library, formats, output, template_id=args.template, count_pages=True, release_at=level)
-    findings = [] if args.strict else check_brief(brief, library, built=result)
+    result = export_brief(
+        brief, library, formats, output, template_id=args.template, count_pages=True, release_at=level, stale_months=args.stale_months
+    )
+    findings = [] if args.strict else check_brief(brief, library, built=result, months=args.stale_months)
     for path in result.outputs:
         out(path)
     if result.release is not None:

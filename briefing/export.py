@@ -11,6 +11,7 @@ from .atomic import StagedFiles
 from .brief.clearance import watermark_text
 from .brief.model import Brief
 from .content.library import Library
+from .content.present import STALE_MONTHS
 from .document.model import Document
 from .errors import BriefingError, ExportError, RenderError
 from .levels.release import Release, log_path, releasable
@@ -70,6 +71,7 @@ def export_brief(
     options: RenderOptions | None = None,
     count_pages: bool = False,
     release_at: str | None = None,
+    stale_months: int = STALE_MONTHS,
 ) -> BuildResult:
     """Build ``brief`` in each format. ``output`` is a file path; other formats get its stem with their suffix.
 
@@ -77,9 +79,10 @@ def export_brief(
     PDF render, so it is made only when ``count_pages`` asks for it.
     With ``release_at``, the releasable version at that level is built, and its
     removal log is written beside ``output`` (see :mod:`briefing.levels.release`).
+    A figure older than ``stale_months`` before the brief's date says so.
     """
     options = options or options_for()
-    document, release = _document(brief, library, template_id, release_at)
+    document, release = _document(brief, library, template_id, release_at, stale_months)
     formats = list(dict.fromkeys(formats))
     result = BuildResult(page_budget=document.meta.page_budget, warnings=list(document.warnings), release=release)
     staged = StagedFiles(ExportError)  # every format written first, then all replace their targets, or none does
@@ -120,22 +123,28 @@ def _say_nothing_was_replaced(exc: BriefingError, kept: list[Path]) -> None:
         exc.message += f"; nothing was written, so {names} {'is' if len(kept) == 1 else 'are'} as before"
 
 
-def _document(brief: Brief, library: Library | None, template_id: str | None, release_at: str | None) -> tuple[Document, Release | None]:
+def _document(
+    brief: Brief, library: Library | None, template_id: str | None, release_at: str | None, stale_months: int = STALE_MONTHS
+) -> tuple[Document, Release | None]:
     """The document for ``brief`` (or its releasable version at ``release_at``), with DRAFT across it until it is cleared."""
     watermark = watermark_text(brief)  # the full brief's state: a releasable version is no more cleared than its brief
     release = releasable(brief, load_markings().get(brief.meta.scheme), release_at) if release_at else None
     if release is not None:
         brief, library = release.brief, release.library(library)
-    document = build_document(brief, library, template_id)
+    document = build_document(brief, library, template_id, stale_months=stale_months)
     return replace(document, meta=replace(document.meta, watermark=watermark)), release
 
 
 def preview_pdf(
-    brief: Brief, library: Library | None, options: RenderOptions | None = None, release_at: str | None = None
+    brief: Brief,
+    library: Library | None,
+    options: RenderOptions | None = None,
+    release_at: str | None = None,
+    stale_months: int = STALE_MONTHS,
 ) -> tuple[bytes, BuildResult]:
     """The real PDF of ``brief`` (or of its releasable version), in memory, with its page count: what the app's preview shows."""
     options = options or options_for()
-    document, release = _document(brief, library, None, release_at)
+    document, release = _document(brief, library, None, release_at, stale_months)
     data, written = render_bytes(document, "pdf", options)
     return data, BuildResult(
         pages=written.pages, page_budget=document.meta.page_budget, warnings=[*document.warnings, *written.warnings], release=release

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from .brief.model import Brief, Status, status_of
 from .content.library import Library
-from .content.present import item_title
+from .content.present import STALE_MONTHS, item_title
 from .document.model import Document
 from .errors import RenderError
 from .export import BuildResult
-from .templating.meeting import STALE_MONTHS, stale_rule, written
+from .templating.meeting import stale_rule, written
 
 SECTIONS = ("purpose", "background", "recommendation")
 
@@ -114,7 +114,7 @@ def check_brief(
                 *library_changes(brief, library), *characters]  # fmt: skip
     from .templating.build import build_document
 
-    document = build_document(brief, library, template_id)
+    document = build_document(brief, library, template_id, stale_months=months)
     characters, pages = unshowable(document, formats or ["pdf"])
     return [
         *stale_figures(brief, months),

@@ -18,7 +18,7 @@ from briefing.content.library import load_library
 from briefing.content.present import as_of
 from briefing.content.search import Query, SearchIndex
 from briefing.document import model as dm
-from briefing.export import export_brief, options_for
+from briefing.export import export_brief, options_for, preview_pdf
 from briefing.templating.build import build_document
 from briefing.writers.common import SLOT_MAX_CHARS, cut_to
 from tests.conftest import REPO, SAMPLE_BRIEF
@@ -132,6 +132,31 @@ def test_the_cli_build_warns_of_a_stale_figure(library, tmp_path, capsys):
     assert main(["build", str(tmp_path / "old.brief")]) == 0
     err = capsys.readouterr().err
     assert "warning: stale figure: Passenger journeys on the Lahore Orange Line metro since it opened is as of September 2025" in err
+
+
+def test_the_documents_use_the_threshold_the_officer_chose(library, tmp_path):
+    brief = brief_of(library, "orange-line-passenger-trips", date="2026-06-01")  # 9 months after the figure's as-of date
+    [row] = figure_rows(build_document(brief, library, stale_months=6))
+    assert row.stale and dm.as_of_text(row) == "September 2025 (stale)"
+    result = export_brief(brief, library, ["pdf", "docx"], tmp_path / "s.pdf", options=options_for(invariant=True), stale_months=6)
+    assert "September 2025 (stale)" in " ".join(pdf_text(result.outputs[0]).split())
+    cells = [c.text for t in docx.Document(str(result.outputs[1])).tables for r in t.rows for c in r.cells]
+    assert "September 2025 (stale)" in cells
+    data, _ = preview_pdf(brief, library, stale_months=6)  # the app's preview says what the export says
+    (tmp_path / "preview.pdf").write_bytes(data)
+    assert "September 2025 (stale)" in " ".join(pdf_text(tmp_path / "preview.pdf").split())
+
+
+def test_the_cli_takes_the_stale_threshold(library, tmp_path, capsys):
+    save_brief(brief_of(library, "orange-line-passenger-trips", date="2026-06-01"), tmp_path / "recent.brief")
+    assert main(["build", str(tmp_path / "recent.brief"), "-o", str(tmp_path / "a.pdf")]) == 0
+    assert "stale figure" not in capsys.readouterr().err
+    assert main(["build", str(tmp_path / "recent.brief"), "-o", str(tmp_path / "b.pdf"), "--stale-months", "6"]) == 0
+    assert "more than 6 months before the brief's date" in capsys.readouterr().err
+    assert "September 2025 (stale)" in " ".join(pdf_text(tmp_path / "b.pdf").split())
+    with pytest.raises(SystemExit):
+        main(["build", str(tmp_path / "recent.brief"), "--stale-months", "0"])
+    assert "'0' is not a number of months from 1 to 240" in capsys.readouterr().err
 
 
 # --- bug 6: Word and PDF alike ---------------------------------------------------------------------

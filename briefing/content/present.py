@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import datetime as _dt
 import re
 from collections.abc import Callable, Mapping
@@ -141,6 +140,11 @@ def stale_note(snap: dict[str, Any], months: int, write_date: Callable[[str | No
     if snap.get("item_kind") == "line":
         return f"Stale line: last reviewed {write_date(snap.get('last_reviewed'))}, more than {months} months ago. Review it before use."
     return f"Stale figure: as of {write_date(snap.get('as_of'))}, more than {months} months ago. Check for a newer figure."
+
+
+STALE_MONTHS = 12
+"""A figure or line more than this many months older than the brief's date is stale: the app's default, and the CLI's."""
+STALE_MONTHS_RANGE = (1, 240)  # the thresholds Settings and ``--stale-months`` accept
 
 
 @dataclass(frozen=True)

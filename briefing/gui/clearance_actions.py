@@ -88,7 +88,7 @@ class ClearanceActions(QObject):
     def render(self, brief: Brief) -> bytes:
         from ..export import preview_pdf
 
-        return preview_pdf(brief, self.session.library)[0]
+        return preview_pdf(brief, self.session.library, stale_months=self.session.stale.months)[0]
 
     @guarded("Cannot show the versions")
     def show_versions(self) -> VersionsDialog:

@@ -92,7 +92,8 @@ class ExportActions(QObject):
         self._ticket += 1
         self._exports[self._ticket] = path
         brief = snapshot_copy(self.session.brief)
-        self.pool.start(export_job(self._ticket, self.signals, brief, self.session.library, fmt, path, release_at))
+        months = self.session.stale.months
+        self.pool.start(export_job(self._ticket, self.signals, brief, self.session.library, fmt, path, release_at, months))
         self.running.emit(True)
         self._status(f"Exporting {label} to {path}\u2026")
         return True
@@ -160,7 +161,7 @@ class ExportActions(QObject):
             return self.preview.pdf_bytes
         from ..export import preview_pdf
 
-        data, _ = preview_pdf(snapshot_copy(self.session.brief), self.session.library)
+        data, _ = preview_pdf(snapshot_copy(self.session.brief), self.session.library, stale_months=self.session.stale.months)
         return data
 
     @guarded("Print failed")

@@ -49,6 +49,7 @@ class PreviewPanel(QWidget):
         self.timer.timeout.connect(self.render_now)
         self._build()
         session.changed.connect(self.schedule)
+        session.staleChanged.connect(self.schedule)  # the document marks stale figures by the same threshold
 
     def _build(self) -> None:
         title = QLabel("<b>Preview</b>")
@@ -131,7 +132,8 @@ class PreviewPanel(QWidget):
         """Start a build of the brief as it is now; returns its generation number."""
         self.timer.stop()
         self.generation += 1
-        job = preview_job(self.generation, self.signals, snapshot_copy(self.session.brief), self.session.library, self._wanted)
+        brief, months = snapshot_copy(self.session.brief), self.session.stale.months
+        job = preview_job(self.generation, self.signals, brief, self.session.library, months, self._wanted)
         self.pool.start(job)
         return self.generation
 

@@ -92,12 +92,12 @@ class ReleasePreview(QWidget):
         if level is None:
             return
         self.ticket += 1
-        brief, library = snapshot_copy(self.session.brief), self.session.library
+        brief, library, months = snapshot_copy(self.session.brief), self.session.library, self.session.stale.months
 
         def work():
             from ..export import preview_pdf
 
-            data, result = preview_pdf(brief, library, release_at=level)
+            data, result = preview_pdf(brief, library, release_at=level, stale_months=months)
             assert result.release is not None
             return data, result.release.log_lines()
 

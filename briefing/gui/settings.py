@@ -10,9 +10,10 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from .. import paths
 from ..content.folders import TeamFolder
+from ..content.present import STALE_MONTHS, STALE_MONTHS_RANGE
 
 MAX_RECENT = 8
-DEFAULTS: dict[str, Any] = {"drafter": "", "default_marking": "", "stale_months": 12, "autosave_seconds": 30}
+DEFAULTS: dict[str, Any] = {"drafter": "", "default_marking": "", "stale_months": STALE_MONTHS, "autosave_seconds": 30}
 
 
 class Settings:
@@ -91,7 +92,7 @@ class Settings:
 
     @property
     def stale_months(self) -> int:
-        return self._int("stale_months", 1, 240)
+        return self._int("stale_months", *STALE_MONTHS_RANGE)
 
     @stale_months.setter
     def stale_months(self, value: int) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..content.folders import TeamFolder
+from ..content.present import STALE_MONTHS_RANGE
 from ..style import MarkingSchemes
 from .settings import Settings
 from .widgets import describe
@@ -44,7 +45,7 @@ class SettingsDialog(QDialog):
                 self.marking.addItem(level_id, level_id)
         self.marking.setCurrentIndex(max(self.marking.findData(settings.default_marking), 0))
         self.stale = describe(QSpinBox(self), "Stale threshold", "Figures older than this are marked stale")
-        self.stale.setRange(1, 240)
+        self.stale.setRange(*STALE_MONTHS_RANGE)
         self.stale.setSuffix(" months")
         self.stale.setValue(settings.stale_months)
         self.autosave = describe(QSpinBox(self), "Autosave interval", "How often unsaved work is copied to a recovery file")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from ..content.present import STALE_MONTHS
 from ..errors import BriefingError
 from ..logs import log_exception, where_logged
 
@@ -56,19 +57,28 @@ class Job(QRunnable):
             self.signals.finished.emit(self.ticket, result)
 
 
-def preview_job(ticket: int, signals: JobSignals, brief: Brief, library: Library, still_wanted: Callable[[int], bool]) -> Job:
-    """Build the real PDF of ``brief`` (a private copy) in memory: the result is ``(pdf_bytes, BuildResult)``."""
+def preview_job(
+    ticket: int, signals: JobSignals, brief: Brief, library: Library, stale_months: int, still_wanted: Callable[[int], bool]
+) -> Job:
+    """Build the real PDF of ``brief`` (a private copy) in memory, figures stale after ``stale_months``: ``(pdf_bytes, BuildResult)``."""
 
     def work():
         from ..export import preview_pdf  # imported here, on the pool thread: the app's start does not wait for it
 
-        return preview_pdf(brief, library)
+        return preview_pdf(brief, library, stale_months=stale_months)
 
     return Job(ticket, signals, work, still_wanted)
 
 
 def export_job(
-    ticket: int, signals: JobSignals, brief: Brief, library: Library, fmt: str, path: Path, release_at: str | None = None
+    ticket: int,
+    signals: JobSignals,
+    brief: Brief,
+    library: Library,
+    fmt: str,
+    path: Path,
+    release_at: str | None = None,
+    stale_months: int = STALE_MONTHS,
 ) -> Job:
     """Export ``brief`` (a private copy) as ``fmt`` to ``path`` (its releasable version at ``release_at``): a BuildResult."""
 
@@ -76,7 +86,7 @@ def export_job(
         from ..export import export_brief
 
         log.info("exporting %s to %s", fmt, path)
-        return export_brief(brief, library, [fmt], path, count_pages=True, release_at=release_at)  # the dialog reports pages
+        return export_brief(brief, library, [fmt], path, count_pages=True, release_at=release_at, stale_months=stale_months)  # pages too
 
     return Job(ticket, signals, work)
 

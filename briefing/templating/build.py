@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..brief.model import Brief
 from ..content.library import Library
+from ..content.present import STALE_MONTHS
 from ..document import model as dm
 from ..style import load_markings
 from .context import Cleaner, build_context
@@ -21,12 +22,14 @@ def render_xml(template: Template, context: dict) -> str:
     return render_xml_inprocess(template, context)
 
 
-def build_document(brief: Brief, library: Library | None, template_id: str | None = None) -> dm.Document:
-    """The document for ``brief`` through its template (or ``template_id``)."""
+def build_document(
+    brief: Brief, library: Library | None, template_id: str | None = None, *, stale_months: int = STALE_MONTHS
+) -> dm.Document:
+    """The document for ``brief`` through its template (or ``template_id``); figures older than ``stale_months`` say so."""
     template = get_template(template_id or brief.template)
     scheme = load_markings().get(brief.meta.scheme)
     cleaner = Cleaner()
-    context = build_context(brief, library, scheme, template.info.page_budget, cleaner)
+    context = build_context(brief, library, scheme, template.info.page_budget, cleaner, stale_months=stale_months)
     xml = render_xml(template, context)
     source = template.path.read_text(encoding="utf-8")
     blocks = XmlBuilder(template.path, source, context["items"], template.info.show_dates).build(xml)

@@ -8,7 +8,7 @@ from ..brief.model import Brief, Entry, status_of
 from ..brief.snapshots import typed_snapshot
 from ..content.library import Library
 from ..content.model import MODELS
-from ..content.present import citation, locator, origin_citation, person_name, speaker_name, unit_in_sentence
+from ..content.present import STALE_MONTHS, citation, locator, origin_citation, person_name, speaker_name, unit_in_sentence
 from ..document.text import clean_text, describe_removed
 from ..levels.portions import PortionMarks, banner_level
 from ..style import Scheme
@@ -188,11 +188,17 @@ def _details(brief: Brief, marking: str, portion: str, page_budget: int | None, 
 
 
 def build_context(
-    brief: Brief, library: Library | None, scheme: Scheme, page_budget: int | None, cleaner: Cleaner | None = None
+    brief: Brief,
+    library: Library | None,
+    scheme: Scheme,
+    page_budget: int | None,
+    cleaner: Cleaner | None = None,
+    *,
+    stale_months: int = STALE_MONTHS,
 ) -> dict[str, Any]:
     """The template context. Everything is plain, clean strings, numbers, lists and dicts."""
     clean = cleaner or Cleaner()
-    rule = stale_rule(brief)
+    rule = stale_rule(brief, stale_months)
     items = [clean(_item(entry, index, index + 1, library, rule), f"{entry.kind} {entry.ref}") for index, entry in enumerate(brief.items)]
     marks = PortionMarks(brief, scheme)
     for item, entry in zip(items, brief.items, strict=True):

@@ -7,13 +7,11 @@ import re
 from typing import Any
 
 from ..brief.model import Attendee, Brief
-from ..content.present import StaleRule, parse_partial
+from ..content.present import STALE_MONTHS, StaleRule, parse_partial
 from ..document.dates import written_date
 from ..style import DateStyle, load_house_style
 
 _FULL_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-STALE_MONTHS = 12
-"""A figure more than this many months older than the brief's date is stale (the app's default threshold too)."""
 
 
 def date_style() -> DateStyle:

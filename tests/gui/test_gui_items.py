@@ -6,8 +6,9 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from briefing.brief.model import Entry
 from briefing.gui.roles import StatusRole
+from tests.outputs import pdf_text
 
-from .helpers import DIRECT, ORANGE, REPORTED, TRUST, refs
+from .helpers import DIRECT, ORANGE, REPORTED, TRUST, refs, wait_preview
 
 
 def test_drag_reorder_then_undo_and_redo(window):
@@ -191,3 +192,15 @@ def test_the_list_judges_staleness_against_the_brief_date_as_the_documents_do(wi
     assert model.index(0).data(StaleRole) is False
     window.session.set_field("meta.date", "2027-01-10", merge=False)  # over 12 months before the meeting
     assert model.index(0).data(StaleRole) is True
+
+
+def test_the_preview_marks_stale_figures_by_the_threshold_in_settings(qtbot, window, tmp_path):
+    window.session.add_items([ORANGE])  # as of September 2025
+    window.session.set_field("meta.date", "2026-06-01", merge=False)  # 9 months later: fresh by the default 12
+    wait_preview(qtbot, window)
+    (tmp_path / "a.pdf").write_bytes(window.preview.pdf_bytes)
+    assert "(stale)" not in " ".join(pdf_text(tmp_path / "a.pdf").split())
+    with qtbot.waitSignal(window.preview.updated, timeout=15000):  # the new threshold builds the preview again by itself
+        window.session.set_stale_months(6)
+    (tmp_path / "b.pdf").write_bytes(window.preview.pdf_bytes)
+    assert "September 2025 (stale)" in " ".join(pdf_text(tmp_path / "b.pdf").split())

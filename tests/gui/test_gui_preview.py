@@ -70,9 +70,9 @@ def test_rendering_runs_off_the_gui_thread_on_a_copy(qtbot, window, monkeypatch)
     seen = []
     real = export.preview_pdf
 
-    def spy(brief, library):
+    def spy(brief, library, **kwargs):
         seen.append((threading.current_thread() is threading.main_thread(), brief is window.session.brief))
-        return real(brief, library)
+        return real(brief, library, **kwargs)
 
     monkeypatch.setattr(export, "preview_pdf", spy)  # the worker imports it when it runs
     wait_preview(qtbot, window)
