@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from briefing.brief.model import Brief, entry_for
@@ -79,3 +81,22 @@ def test_a_stale_line_is_named_by_its_last_review_not_as_a_figure():
     line = [m for m in messages if "corridor-timing" in m]
     assert line and line[0].startswith("stale line: When will the trade corridor open? was last reviewed ")
     assert "is as of ," not in " ".join(messages)
+
+
+@pytest.mark.parametrize("template", ["meeting-brief", "briefing-pack", "talking-points"])
+def test_a_stale_line_is_marked_in_both_formats_by_the_threshold(template, tmp_path):
+    import docx
+
+    from briefing.export import export_brief, options_for
+    from tests.outputs import pdf_text
+
+    brief = load_brief("tests/fixtures/desk.brief")  # its if-asked line was last reviewed 15 January 2024
+    library = load_library(extra=[Path("tests/fixtures/content")])
+    marked = "we look forward to the details. (stale) [8]"
+    for months, stale in ((12, True), (240, False)):
+        result = export_brief(brief, library, ["pdf", "docx"], tmp_path / f"{months}.pdf", template_id=template,
+                              options=options_for(invariant=True), stale_months=months)  # fmt: skip
+        pdf, word = result.outputs
+        words = " ".join(p.text for p in docx.Document(str(word)).paragraphs)
+        assert (marked in " ".join(pdf_text(pdf).split())) is stale
+        assert (marked in " ".join(words.split())) is stale

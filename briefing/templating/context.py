@@ -72,6 +72,8 @@ def _item(entry: Entry, index: int, number: int, library: Library | None, stale=
     for key in dated:
         if data.get(key):
             data[key] = written(data[key])
+    if entry.kind == "line":
+        data["stale"] = bool(stale and stale.stale(snap))  # by its last review, as a figure is by its as-of date
     if entry.kind == "person":
         data["display_name"] = person_name(snap)
     return data
