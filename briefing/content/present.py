@@ -163,17 +163,18 @@ class StaleRule:
         return is_stale_date(date, self.months, self.today())
 
 
-def origin_citation(snapshot: dict[str, Any]) -> str:
-    """The source document of an item snapshot: author, title, publication and date."""
+def origin_citation(snapshot: dict[str, Any], write_date: Callable[[str | None], str] = str) -> str:
+    """The source document of an item snapshot: author, title, publication and date (as ``write_date`` writes it)."""
     origin = snapshot.get("origin") or {}
     parts = []
     if origin.get("author"):
         parts.append(str(origin["author"]))
     if origin.get("title"):
         parts.append(f"\u201c{origin['title']}\u201d")
-    for key in ("publication", "date"):
-        if origin.get(key):
-            parts.append(str(origin[key]))
+    if origin.get("publication"):
+        parts.append(str(origin["publication"]))
+    if origin.get("date"):
+        parts.append(write_date(str(origin["date"])))
     return ", ".join(parts)
 
 
@@ -193,18 +194,21 @@ def _place_text(key: str, value: Any) -> str:
     return _PLACE_LABELS[key].format(value)
 
 
-def own_line(snapshot: dict[str, Any]) -> str:
+def own_line(snapshot: dict[str, Any], write_date: Callable[[str | None], str] = str) -> str:
     """How one of our own lines is cited: it has no source document."""
     parts = ["our own line"]
     if snapshot.get("owner"):
         parts.append(str(snapshot["owner"]))
     if snapshot.get("last_reviewed"):
-        parts.append(f"last reviewed {snapshot['last_reviewed']}")
+        parts.append(f"last reviewed {write_date(str(snapshot['last_reviewed']))}")
     return ", ".join(parts)
 
 
-def citation(snapshot: dict[str, Any]) -> str:
-    """The full citation for an item snapshot: source document and place (or, for a line, that it is ours)."""
+def citation(snapshot: dict[str, Any], write_date: Callable[[str | None], str] = str) -> str:
+    """The full citation for an item snapshot: source document and place (or, for a line, that it is ours).
+
+    ``write_date`` writes the source's date (and a line's review) for people; by default it is left as stored.
+    """
     if snapshot.get("item_kind") == "line":
-        return own_line(snapshot)
-    return ", ".join(p for p in (origin_citation(snapshot), locator(snapshot)) if p) or "source not recorded"
+        return own_line(snapshot, write_date)
+    return ", ".join(p for p in (origin_citation(snapshot, write_date), locator(snapshot)) if p) or "source not recorded"

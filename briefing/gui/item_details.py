@@ -80,7 +80,7 @@ def detail_html(snap: dict[str, Any], item_id: str, rule: StaleRule, compact: bo
         warn += f"<p style='color:#b45309'><b>\u26a0 {esc(head_note)}:</b>{esc(rest)}</p>"
     when = as_of(snap)
     meta = (_p("Last reviewed", written_date(snap.get("last_reviewed"))) if kind == "line" else _p("As of", written_date(when))) + _p(
-        "Source", citation(snap)
+        "Source", citation(snap, written_date)
     )
     ref = snap.get("source") or {}
     for place in ("paragraph", "page", "section", "table"):

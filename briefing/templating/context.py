@@ -37,8 +37,6 @@ def _section(text: str, clean: Cleaner, where: str) -> dict[str, Any]:
 
 def _item(entry: Entry, index: int, number: int, library: Library | None, stale=None) -> dict[str, Any]:
     snap = typed_snapshot(entry, index).model_dump(mode="json")  # every field of its kind, typed
-    origin = snap.get("origin") or {}
-    cited = {**snap, "origin": {**origin, "date": written(origin.get("date"))}} if origin.get("date") else snap  # dates for people
     data: dict[str, Any] = {}
     data.update(
         (k, v)
@@ -51,8 +49,8 @@ def _item(entry: Entry, index: int, number: int, library: Library | None, stale=
         id=entry.ref,
         kind=entry.kind,
         note=entry.note,
-        citation=citation(cited),
-        origin=origin_citation(cited),
+        citation=citation(snap, written),  # dates for people
+        origin=origin_citation(snap, written),
         locator=locator(snap),
         place=_place(snap),
         status=status_of(entry, library).value if library is not None else "ok",

@@ -57,6 +57,8 @@ def test_detail_view_shows_text_source_paragraph_and_date(window):
     assert "over 250 million" in text
     assert "Jiang Zaidong" in text and "Paragraph: 7" in text
     assert "As of: September 2025" in text  # written for people, as in the documents
+    [source] = [line for line in text.splitlines() if line.startswith("Source:")]
+    assert source.endswith("New Era”, September 2025, para. 7")  # the source's date written for people too
 
 
 def test_old_figures_are_marked_stale(window):
