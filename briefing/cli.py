@@ -244,7 +244,7 @@ def cmd_new(args) -> int:
 def cmd_build(args) -> int:
     from .brief.store import load_brief
     from .cli_brief import build_formats, build_output
-    from .export import export_brief
+    from .export import export_brief, version_to_build
     from .levels.release import level_tag
     from .precheck import check_brief
     from .templating.brief_names import check_names
@@ -256,8 +256,9 @@ def cmd_build(args) -> int:
     level = _release_level(brief, args.release_at)
     stem = args.file.stem + (f".release-{level_tag(level)}" if level else "")
     output = build_output(args.file.with_name(stem + args.file.suffix), args.output, formats)
+    built, built_library, _ = version_to_build(brief, library, level)  # what the files will hold is what is checked
     if args.strict:  # checked first: nothing is written when there is anything to fix
-        findings = check_brief(brief, library, template_id=args.template, formats=formats, months=args.stale_months)
+        findings = check_brief(built, built_library, template_id=args.template, formats=formats, months=args.stale_months)
         for finding in findings:
             report(f"briefing: error: {finding}")
         if findings:
@@ -266,7 +267,7 @@ def cmd_build(args) -> int:
     result = export_brief(
         brief, library, formats, output, template_id=args.template, count_pages=True, release_at=level, stale_months=args.stale_months
     )
-    findings = [] if args.strict else check_brief(brief, library, built=result, months=args.stale_months)
+    findings = [] if args.strict else check_brief(built, built_library, built=result, months=args.stale_months)
     for path in result.outputs:
         out(path)
     if result.release is not None:

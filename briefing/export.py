@@ -123,14 +123,20 @@ def _say_nothing_was_replaced(exc: BriefingError, kept: list[Path]) -> None:
         exc.message += f"; nothing was written, so {names} {'is' if len(kept) == 1 else 'are'} as before"
 
 
+def version_to_build(brief: Brief, library: Library | None, release_at: str | None) -> tuple[Brief, Library | None, Release | None]:
+    """The brief and library a build reads: ``brief`` itself, or its releasable version at ``release_at`` and what that withholds."""
+    if not release_at:
+        return brief, library, None
+    release = releasable(brief, load_markings().get(brief.meta.scheme), release_at)
+    return release.brief, release.library(library), release
+
+
 def _document(
     brief: Brief, library: Library | None, template_id: str | None, release_at: str | None, stale_months: int = STALE_MONTHS
 ) -> tuple[Document, Release | None]:
     """The document for ``brief`` (or its releasable version at ``release_at``), with DRAFT across it until it is cleared."""
     watermark = watermark_text(brief)  # the full brief's state: a releasable version is no more cleared than its brief
-    release = releasable(brief, load_markings().get(brief.meta.scheme), release_at) if release_at else None
-    if release is not None:
-        brief, library = release.brief, release.library(library)
+    brief, library, release = version_to_build(brief, library, release_at)
     document = build_document(brief, library, template_id, stale_months=stale_months)
     return replace(document, meta=replace(document.meta, watermark=watermark)), release
 

@@ -198,3 +198,17 @@ def test_a_level_the_scheme_lacks_names_the_item(levelled):
     brief.items[0].snapshot["level"] = "RESTRICTED"
     with pytest.raises(StyleError, match=r"item lv/p0: 'RESTRICTED' is not a marking"):
         releasable(brief, scheme, "SECRET")
+
+
+def test_build_strict_checks_the_releasable_version_it_writes(tmp_path, capsys, levelled):
+    scheme, _, brief = levelled["uk"]
+    levelled_library(tmp_path / "lib", scheme)
+    path = tmp_path / "call.brief"
+    save_brief(brief.model_copy(deep=True), path)
+    content = ["--content", str(tmp_path / "lib")]
+    assert main(["build", str(path), "--strict", *content]) == 1
+    full = capsys.readouterr().err
+    assert "(lv/f3)" in full  # a stale TOP SECRET figure
+    assert main(["build", str(path), "--strict", "--release-at", "SECRET", *content]) == 1
+    released = capsys.readouterr().err
+    assert "(lv/f2)" in released and "(lv/f3)" not in released  # withheld from the version being written, so not found in it
