@@ -18,7 +18,9 @@ BUNDLE_ID = "org.briefing.Briefing"
 MIME_TYPE = "application/x-briefing-brief"
 DESCRIPTION = "Briefing notes for meetings, as Word and PDF, from trusted content"
 RESOURCE_DIRS = ("templates", "assets", "content")
-DATA_PACKAGES = ("trafilatura", "justext", "tld")  # libraries that read their own data files at run time
+# Libraries that read their own data files at run time (pikepdf: its PDF/A tables and sRGB profile, for
+# `briefing build --format pdf-tagged`).
+DATA_PACKAGES = ("trafilatura", "justext", "tld", "pikepdf")
 # The PySide6 modules the app imports (briefing/gui/); every other Qt module is excluded.
 QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets", "QtPrintSupport")
 # Excluded even when not installed beside PySide6 (for example on 6.12, where some are separate wheels).

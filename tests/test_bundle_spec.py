@@ -91,6 +91,7 @@ def test_the_spec_collects_templates_assets_and_content(linux_spec):
         assert datas[str(REPO / name)] == f"briefing/_resources/{name}"
     targets = set(datas.values())
     assert "trafilatura" in targets and "justext/stoplists" in targets, "the import assistant's data files (settings.cfg, stoplists)"
+    assert "pikepdf/pdfa/data" in targets, "pikepdf's PDF/A tables (xmp_properties.json), read by --format pdf-tagged"
 
 
 def test_the_spec_collects_every_briefing_module_by_package(linux_spec):
@@ -137,7 +138,7 @@ def test_build_tools_and_debugging_modules_are_left_out(linux_spec):
 
 
 def test_data_files_leave_out_type_stubs_tests_and_unused_locales():
-    assert bundle_meta.keep_data("tld/res/effective_tld_names.dat.txt")
+    assert bundle_meta.keep_data("pikepdf/pdfa/data/xmp_properties.json") and bundle_meta.keep_data("tld/res/effective_tld_names.dat.txt")
     assert bundle_meta.keep_data("babel/locale-data/en_GB.dat") and not bundle_meta.keep_data("babel/locale-data/fr.dat")
     assert not bundle_meta.keep_data("pikepdf/_core/_page.pyi") and not bundle_meta.keep_data("trafilatura/py.typed")
     assert not bundle_meta.keep_data("tld/tests/res/effective_tld_names_custom.dat.txt")
