@@ -7,6 +7,8 @@ platform. ``packaging/briefing.spec`` is the only user.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,7 +18,9 @@ BUNDLE_ID = "org.briefing.Briefing"
 MIME_TYPE = "application/x-briefing-brief"
 DESCRIPTION = "Briefing notes for meetings, as Word and PDF, from trusted content"
 RESOURCE_DIRS = ("templates", "assets", "content")
-DATA_PACKAGES = ("trafilatura", "justext", "tld")  # libraries that read their own data files at run time
+# Libraries that read their own data files at run time (pikepdf: its PDF/A tables and sRGB profile, for
+# `briefing build --format pdf-tagged`).
+DATA_PACKAGES = ("trafilatura", "justext", "tld", "pikepdf")
 # The PySide6 modules the app imports (briefing/gui/); every other Qt module is excluded.
 QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets", "QtPrintSupport")
 # Excluded even when not installed beside PySide6 (for example on 6.12, where some are separate wheels).
@@ -35,6 +39,21 @@ PYTHON_UNUSED = (
     "PIL._avif", "PIL._webp", "PIL._imagingft", "PIL._imagingcms", "PIL._imagingtk", "PIL.ImageTk", "PIL.ImageQt",
     # pypdf's optional AES (14 MB): an encrypted PDF given to the import assistant is then one clear error
     "cryptography",
+    # Build tools the app never imports. With setuptools in the bundle PyInstaller adds its run-time hook,
+    # which imports setuptools (about 70 ms) at every start; pytz and babel name pkg_resources only as a
+    # fallback they do not reach, babel's setuptools_frontend is for setup.py, distutils is setuptools'.
+    "setuptools", "pkg_resources", "_distutils_hack", "distutils",
+    # pydantic names rich only in its schema pretty-printer (a debugging aid), and rich and reportlab's
+    # pygments2xpre (code listings) are the only ones to name pygments.
+    "rich", "pygments",
+    # lxml's hook takes every lxml module; the import assistant (trafilatura, justext, lxml_html_clean)
+    # uses etree, html, html.clean and sax only. objectify alone is 2.9 MB.
+    "lxml.objectify", "lxml.isoschematron", "lxml.html.diff", "lxml.html._difflib", "lxml.html._diffcommand",
+    "lxml.doctestcompare", "lxml.usedoctest", "lxml.html.usedoctest",
+    # Debugging and interactive tools: named by fontTools and pytz only under `if __name__ == "__main__"`,
+    # and by site, code and pdb for an interactive prompt, which a frozen app never shows (readline also
+    # brings libreadline and libtinfo).
+    "doctest", "pdb", "unittest", "pydoc", "pydoc_data", "readline",
 )  # fmt: skip
 # babel (courlan's, through trafilatura) ships every locale (35 MB); the import assistant needs none beyond these.
 BABEL_LOCALES_KEPT = ("root.dat", "en.dat", "en_GB.dat", "en_US.dat")
@@ -128,6 +147,9 @@ QT_UNUSED_FILES = (
     "libqlinuxfb", "libqvnc", "libqvkkhrdisplay", "libqminimalegl", "egldeviceintegrations", "translations",
     # image formats the app never reads (it paints its icons; QtPdf renders pages itself)
     "libqtiff", "libqwebp", "libqjpeg", "libqgif", "libqicns", "libqtga", "libqwbmp", "imageformats/libqpdf",
+    # evdev, libinput and TUIO input: for devices without a window system, loaded only when QT_QPA_GENERIC_PLUGINS
+    # or -plugin names them (a desktop's keyboard, mouse and touch come through xcb or Wayland)
+    "plugins/generic/",
 )  # fmt: skip
 # Linux desktop libraries taken from the system, as every desktop app does (the README lists them and
 # `briefing selftest` checks them), rather than copies from the build machine that may not match its
@@ -146,14 +168,20 @@ LINUX_SYSTEM_FAMILIES = (
 
 
 def keep_data(dest: str) -> bool:
-    """Whether a data file PyInstaller found goes into the bundle: all but babel's unused locales."""
+    """Whether a data file PyInstaller found goes into the bundle.
+
+    All but babel's unused locales, type stubs (``.pyi``, ``py.typed``: for type checkers, never read at run
+    time) and a library's own test data (``tld/tests/``).
+    """
     parts = dest.replace("\\", "/").split("/")
+    if parts[-1].endswith(".pyi") or parts[-1] == "py.typed" or "tests" in parts[1:-1]:
+        return False
     return not (parts[:2] == ["babel", "locale-data"] and parts[-1] not in BABEL_LOCALES_KEPT)
 
 
 def keep_binary(dest: str) -> bool:
     """Whether a binary PyInstaller found goes into the bundle (``dest`` is its path inside it)."""
-    if any(part in dest for part in QT_UNUSED_FILES):
+    if any(part in dest.replace("\\", "/") for part in QT_UNUSED_FILES):
         return False
     # PyInstaller puts the system's libraries at the top of the bundle; a folder means a package's own file.
     match = re.fullmatch(r"(lib.+?)(-[0-9a-f]{8})?\.so(\.[0-9.]+)?", dest)
@@ -161,3 +189,33 @@ def keep_binary(dest: str) -> bool:
         return True
     stem = match.group(1)
     return not any(stem == family or stem.startswith(family + "-") for family in LINUX_SYSTEM_FAMILIES)
+
+
+def has_debug_info(path: str, readelf: str) -> bool:
+    """Whether an ELF file carries DWARF debug information (a ``.debug_info`` section), as ``readelf -S`` lists it."""
+    done = subprocess.run([readelf, "-S", "-W", path], capture_output=True, text=True, check=False)
+    return done.returncode == 0 and " .debug_info " in done.stdout
+
+
+def without_debug_info(binaries: list[tuple], folder: Path) -> list[tuple]:
+    """The binaries (PyInstaller's ``(dest, source, kind)``), each that carries debug information taken from a copy
+    in ``folder`` without it (``strip --strip-debug``). Linux only.
+
+    Debug information is read by debuggers alone, never at run time; a Python built with ``-g`` (pyenv's, for
+    example) gives a 23 MB libpython that is 5 MB without it, and some wheels' extensions carry it too. Only the
+    DWARF sections go: the symbol tables stay, so a crash's backtrace still names functions. Files without debug
+    information (every Qt library, for one) are used exactly as they are.
+    """
+    strip, readelf = shutil.which("strip"), shutil.which("readelf")
+    if strip is None or readelf is None:
+        print("warning: no strip or readelf (binutils): the bundle keeps its libraries' debug information")
+        return binaries
+    kept = []
+    for dest, source, kind in binaries:
+        if kind in ("BINARY", "EXTENSION") and Path(source).is_file() and has_debug_info(source, readelf):
+            copy = folder / dest
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            subprocess.run([strip, "--strip-debug", "-o", str(copy), source], check=True)
+            source = str(copy)
+        kept.append((dest, source, kind))
+    return kept

@@ -63,6 +63,16 @@ def test_the_sample_builds_to_pdf_and_word_that_pass_the_checks(clean_env, tmp_p
     assert any(paragraph.text == TITLE for paragraph in document.paragraphs)
 
 
+def test_a_tagged_pdf_builds_in_the_bundle(clean_env, tmp_path):
+    """pikepdf's PDF/A tables are data files the bundle must carry (packaging/bundle_meta.py, DATA_PACKAGES)."""
+    soffice = require_tool("soffice")
+    env = dict(clean_env, PATH=str(Path(soffice).parent))  # LibreOffice is the one program the tagged PDF needs
+    target = tmp_path / "tagged.pdf"
+    done = run_bundle(["build", str(SAMPLE_BRIEF), "--format", "pdf-tagged", "-o", str(target)], env, tmp_path, timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert normalise(TITLE) in normalise(pdf_text(target))
+
+
 def test_every_subcommand_works(clean_env, tmp_path):
     assert run_bundle(["--version"], clean_env, tmp_path).stdout.startswith("briefing ")
     assert run_bundle(["content", "check"], clean_env, tmp_path).returncode == 0

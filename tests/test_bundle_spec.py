@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -40,6 +41,7 @@ FOUND_BINARIES = [
     ("PySide6/Qt/lib/libQt6Quick.so.6", "/x/libQt6Quick.so.6", "BINARY"),
     ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", "/x/vk.so", "BINARY"),
     ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "/x/cups.so", "BINARY"),
+    ("PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", "/x/evdev.so", "BINARY"),
     ("libxcb-cursor.so.0", "/x/libxcb-cursor.so.0", "BINARY"),
     ("libstdc++.so.6", "/x/libstdc++.so.6", "BINARY"),
     ("pillow.libs/libxcb-9065bb12.so.1.1.0", "/x/libxcb-9065bb12.so.1.1.0", "BINARY"),
@@ -89,6 +91,7 @@ def test_the_spec_collects_templates_assets_and_content(linux_spec):
         assert datas[str(REPO / name)] == f"briefing/_resources/{name}"
     targets = set(datas.values())
     assert "trafilatura" in targets and "justext/stoplists" in targets, "the import assistant's data files (settings.cfg, stoplists)"
+    assert "pikepdf/pdfa/data" in targets, "pikepdf's PDF/A tables (xmp_properties.json), read by --format pdf-tagged"
 
 
 def test_the_spec_collects_every_briefing_module_by_package(linux_spec):
@@ -121,6 +124,56 @@ def test_pillow_keeps_only_its_core(linux_spec):
     excludes = set(analysis.kwargs["excludes"])
     assert "PIL" not in excludes, "reportlab imports PIL.Image whenever it loads"
     assert {"PIL._avif", "PIL._webp", "PIL._imagingft"} <= excludes
+
+
+def test_build_tools_and_debugging_modules_are_left_out(linux_spec):
+    [analysis] = linux_spec["Analysis"]
+    excludes = set(analysis.kwargs["excludes"])
+    # setuptools in the bundle brings PyInstaller's run-time hook, which imports it (about 70 ms) at every start
+    assert {"setuptools", "pkg_resources", "_distutils_hack", "distutils"} <= excludes
+    assert {"rich", "pygments", "doctest", "pdb", "unittest", "pydoc", "readline"} <= excludes
+    assert {"lxml.objectify", "lxml.isoschematron", "lxml.html.diff"} <= excludes
+    needed = {"lxml", "lxml.etree", "lxml.html", "lxml.html.clean", "lxml.sax", "multiprocessing", "inspect", "ssl"}
+    assert not needed & excludes, "the import assistant and the template sandbox use these"
+
+
+def test_data_files_leave_out_type_stubs_tests_and_unused_locales():
+    assert bundle_meta.keep_data("pikepdf/pdfa/data/xmp_properties.json") and bundle_meta.keep_data("tld/res/effective_tld_names.dat.txt")
+    assert bundle_meta.keep_data("babel/locale-data/en_GB.dat") and not bundle_meta.keep_data("babel/locale-data/fr.dat")
+    assert not bundle_meta.keep_data("pikepdf/_core/_page.pyi") and not bundle_meta.keep_data("trafilatura/py.typed")
+    assert not bundle_meta.keep_data("tld/tests/res/effective_tld_names_custom.dat.txt")
+    assert bundle_meta.keep_data("briefing/_resources/assets/fonts/LiberationSans-Regular.ttf")
+
+
+def test_debug_information_is_stripped_on_linux_only(monkeypatch, tmp_path):
+    seen = []
+    monkeypatch.setattr(bundle_meta, "without_debug_info", lambda binaries, folder: seen.append(folder) or binaries)
+    run_spec(monkeypatch, tmp_path / "windows", "win32")
+    run_spec(monkeypatch, tmp_path / "mac", "darwin")
+    assert not seen
+    monkeypatch.setattr(bundle_meta, "without_debug_info", lambda binaries, folder: seen.append(folder) or binaries)
+    run_spec(monkeypatch, tmp_path / "linux", "linux")
+    assert seen == [tmp_path / "linux" / "work" / "without-debug-info"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF libraries")
+def test_debug_information_goes_from_a_copy_and_the_rest_is_untouched(tmp_path):
+    tools = {name: shutil.which(name) for name in ("cc", "readelf", "strip")}
+    if None in tools.values():
+        pytest.skip("needs a C compiler and binutils")
+    (tmp_path / "x.c").write_text("int briefing_answer(void) { return 42; }\n")
+    debug, plain = tmp_path / "with-debug.so", tmp_path / "plain.so"
+    subprocess.run([tools["cc"], "-g", "-shared", "-fPIC", "-o", str(debug), str(tmp_path / "x.c")], check=True)
+    subprocess.run([tools["strip"], "--strip-debug", "-o", str(plain), str(debug)], check=True)
+    assert bundle_meta.has_debug_info(str(debug), tools["readelf"]) and not bundle_meta.has_debug_info(str(plain), tools["readelf"])
+    found = [("lib/x.so", str(debug), "EXTENSION"), ("plain.so", str(plain), "BINARY"), ("a/x.c", str(tmp_path / "x.c"), "DATA")]
+    out = tmp_path / "out"
+    kept = bundle_meta.without_debug_info(found, out)
+    assert kept[1:] == found[1:], "files without debug information are used as they are"
+    assert kept[0] == ("lib/x.so", str(out / "lib" / "x.so"), "EXTENSION") and debug.is_file()
+    assert not bundle_meta.has_debug_info(kept[0][1], tools["readelf"])
+    symbols = subprocess.run([tools["readelf"], "-W", "--dyn-syms", kept[0][1]], capture_output=True, text=True).stdout
+    assert "briefing_answer" in symbols, "the dynamic symbols stay"
 
 
 def test_the_spec_drops_qml_and_the_systems_desktop_libraries(linux_spec):
