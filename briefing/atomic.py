@@ -167,8 +167,10 @@ class StagedFiles:
         kept: list[Path] = []  # previous versions kept aside until every target is replaced
         replaced: list[tuple[Path, Path | None]] = []  # (target, its previous version, or None if it was new)
         try:
-            for tmp, target in self._staged:
-                previous = _keep_aside(target)
+            last = len(self._staged) - 1
+            for index, (tmp, target) in enumerate(self._staged):
+                # what is replaced before the last target may have to be put back; after the last, nothing can fail
+                previous = _keep_aside(target) if index < last else None
                 if previous is not None:
                     kept.append(previous)
                 os.replace(tmp, target)
