@@ -16,7 +16,7 @@ from ...style import HouseStyle
 from .. import common
 from ..common import TextGuard
 from ..visitor import NodeVisitor
-from .ooxml import field_end, field_start, fix_table_width, left_rule, row_properties, shade, table_look, text_width
+from .ooxml import field_end, field_start, fix_table_width, is_bidi, row_properties, shade, side_rule, table_look, text_width
 from .scripts import WordScripts
 from .styling import FIGURES_TABLE_STYLE, NOTE_TABLE_STYLE, REGENERATE, ROLE_STYLES
 
@@ -135,7 +135,7 @@ class Body(NodeVisitor):
         return num.numId
 
     def visit_quotation(self, block: dm.Quotation) -> None:
-        """The quotation sentence (reported speech never in quotation marks), attribution, note."""
+        """The quotation sentence (reported speech never in quotation marks), attribution, note, beside an accent bar."""
         paragraphs = [self.new_paragraph("Quote", dm.cited_sentence(block), block.lang)]
         attribution = dm.quotation_attribution(block)
         if attribution:
@@ -144,8 +144,11 @@ class Body(NodeVisitor):
             paragraphs.append(self.new_paragraph("Small"))
             self.add_runs(paragraphs[-1], block.note)
         accent = self.house.colour("accent")
+        rtl = is_bidi(paragraphs[0])  # the bar on the side the quotation starts from, its attribution and note under it there
         for paragraph in paragraphs:
-            left_rule(paragraph, accent, QUOTE_RULE_PT, QUOTE_RULE_SPACE_PT)
+            side_rule(paragraph, accent, QUOTE_RULE_PT, QUOTE_RULE_SPACE_PT, "right" if rtl else "left")
+            if rtl and not is_bidi(paragraph):
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = self.quote_indent  # alike: one bar
         for paragraph in paragraphs[:-1]:
             paragraph.paragraph_format.keep_with_next = True

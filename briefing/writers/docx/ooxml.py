@@ -119,12 +119,20 @@ _AFTER_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wor
                  "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")  # fmt: skip
 
 
-def left_rule(paragraph: WordParagraph, hex_colour: str, width_pt: float, space_pt: float) -> None:
-    """A vertical rule left of the paragraph; neighbours with the same rule join into one bar, as in the PDF."""
+def side_rule(paragraph: WordParagraph, hex_colour: str, width_pt: float, space_pt: float, side: str = "left") -> None:
+    """A vertical rule on the ``side`` (left or right) of the paragraph; neighbours with the same rule join into one bar, as in the PDF."""
     ppr = paragraph._p.get_or_add_pPr()
     border = new_element("w:pBdr")
-    border.append(new_element("w:left", val="single", sz=str(round(width_pt * 8)), space=str(round(space_pt)), color=hex_value(hex_colour)))
+    border.append(
+        new_element(f"w:{side}", val="single", sz=str(round(width_pt * 8)), space=str(round(space_pt)), color=hex_value(hex_colour))
+    )
     ppr.insert_element_before(border, *_AFTER_BORDER)
+
+
+def is_bidi(paragraph: WordParagraph) -> bool:
+    """Whether the paragraph is marked right to left (``w:bidi``)."""
+    ppr = paragraph._p.pPr
+    return ppr is not None and ppr.find(qn("w:bidi")) is not None
 
 
 def update_fields_on_open(word: WordDocument) -> None:

@@ -103,6 +103,13 @@ def visual_order(pieces: list[tuple[Piece, int, int]]) -> list[tuple[Piece, int,
     return [pieces[i] for i in order]
 
 
+def first_ascent(flowable: Flowable, size: float) -> float:
+    """How far below its top a paragraph's first baseline is: the size for reportlab's own, more for a taller face."""
+    if isinstance(flowable, ShapedParagraph):
+        return flowable.ascent()
+    return size
+
+
 class ShapedParagraph(Flowable):
     """A paragraph of shaped text in a paragraph style's size, leading, colour, indents and spacing."""
 
@@ -120,6 +127,10 @@ class ShapedParagraph(Flowable):
     @property
     def rtl(self) -> bool:
         return bool(self.shaped.level % 2)
+
+    def ascent(self) -> float:
+        """The ascent of the paragraph's tallest face at its size (its first line's, unless the faces change down the paragraph)."""
+        return self._lines[0].ascent if self._lines else self._line(0, len(self.shaped.text)).ascent
 
     def _line(self, start: int, end: int) -> Line:
         """A line's height: the style's leading, or more where a face stands taller (Nastaliq)."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, ListFlowable, ListItem, Table, TableStyle
 from reportlab.platypus import Image as ImageFlowable
@@ -47,6 +49,7 @@ from .kit import Kit
 from .layout import WHERE, HeadingParagraph, PageNumber, TocEntry
 from .markup import Markup, escape
 from .scripts import ScriptSetter
+from .shaped_paragraph import ShapedParagraph, first_ascent
 
 # Geometry: structure, not looks (sizes are in points unless named _EM)
 _ACCENT_WIDTH = 2.0  # the bar left of a quotation
@@ -142,15 +145,22 @@ class StoryBuilder(NodeVisitor):
         return [self._markup.flowable(block.runs, block.role, describe(block), block.lang)]
 
     def visit_list_block(self, block: ListBlock, style_name: str = "list") -> list[Flowable]:
-        """A bullet or numbered list (in a note box, in the note's style)."""
+        """A bullet or numbered list (in a note box, in the note's style): bullets on the right when it runs right to left.
+
+        Each bullet sits on its item's first baseline, which a taller face (Nastaliq) puts lower than reportlab expects.
+        """
         style = self._kit.style(style_name)
-        items = [ListItem(self._markup.flowable(item, style_name, describe_list_item(item), block.lang)) for item in block.items]
+        texts = [self._markup.flowable(item, style_name, describe_list_item(item), block.lang) for item in block.items]
+        items = [ListItem(text, bulletOffsetY=style.fontSize - first_ascent(text, style.fontSize)) for text in texts]
+        indent = style.fontSize * _LIST_INDENT_EM
+        rtl = bool(texts) and isinstance(texts[0], ShapedParagraph) and texts[0].rtl  # as its first item's text runs
+        sides = {"bulletDir": "rtl", "bulletAlign": "right", "leftIndent": 0, "rightIndent": indent} if rtl else {"leftIndent": indent}
         return [
             ListFlowable(
                 items,
                 bulletType="1" if block.ordered else "bullet",
                 bulletFormat="%s." if block.ordered else None,
-                leftIndent=style.fontSize * _LIST_INDENT_EM,
+                **sides,
                 bulletFontName=style.fontName,
                 bulletFontSize=style.fontSize,
                 bulletColor=style.textColor,
@@ -159,7 +169,7 @@ class StoryBuilder(NodeVisitor):
         ]
 
     def visit_quotation(self, block: Quotation) -> list[Flowable]:
-        """A quotation beside an accent bar: reported speech plain, direct speech in quotes with its attribution."""
+        """A quotation beside an accent bar (on the right when it runs right to left): reported speech plain, direct speech in quotes."""
         where = describe(block)
         attribution = quotation_attribution(block)
         last = "note" if block.note else "attribution" if attribution else "quote"
@@ -169,10 +179,14 @@ class StoryBuilder(NodeVisitor):
         if block.note:
             cells.append(self._markup.flowable(block.note, "small_last", where))
         quote = self._kit.style("quote")
+        rtl = isinstance(cells[0], ShapedParagraph) and cells[0].rtl  # the bar on the side the quotation starts from
+        for cell in cells[1:] if rtl else ():  # the attribution and note line up under the quotation, on its side
+            cell.style = ParagraphStyle(f"{cell.style.name}-rtl", parent=cell.style, alignment=TA_RIGHT)
+        near, far = ("RIGHTPADDING", "LEFTPADDING") if rtl else ("LEFTPADDING", "RIGHTPADDING")
         commands = [
-            ("LINEBEFORE", (0, 0), (0, -1), _ACCENT_WIDTH, self._kit.colour("accent")),
-            ("LEFTPADDING", (0, 0), (-1, -1), quote.fontSize * _QUOTE_INDENT_EM),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("LINEAFTER" if rtl else "LINEBEFORE", (0, 0), (0, -1), _ACCENT_WIDTH, self._kit.colour("accent")),
+            (near, (0, 0), (-1, -1), quote.fontSize * _QUOTE_INDENT_EM),
+            (far, (0, 0), (-1, -1), 0),
         ]
         return [self._box(cells, commands, padding=_CELL_PADDING / 2)]
 
