@@ -127,14 +127,16 @@ def test_details_at_the_brief_marking_are_withheld_below_it(tmp_path, levelled):
     brief = brief.model_copy(deep=True)
     brief.meta.marking, brief.meta.title, brief.meta.reference = "RESTRICTED", "Title tokz9x", "REF tokz8x"
     brief.items[0].note = "Unmarked note tokz7x"  # no level of its own: the brief's marking
+    brief.meta.principal, brief.meta.time, brief.meta.venue = "Principal tokz6x", "10:30 tokz5x", "Venue tokz4x"  # the meeting's too
     release = releasable(brief, scheme, "UNCLASSIFIED")
     assert release.brief.meta.title == "" and release.brief.meta.marking is None
     assert all(e.ref != "lv/p0" or not e.note for e in release.brief.items)
     result = export_brief(brief, library, ["pdf", "docx"], tmp_path / "d.pdf", release_at="UNCLASSIFIED")
-    for t in ("tokz9x", "tokz8x", "tokz7x"):
+    for t in ("tokz9x", "tokz8x", "tokz7x", "tokz6x", "tokz5x", "tokz4x"):
         assert t not in pdf_text(result.outputs[0]) and all(t not in p for p in docx_parts(result.outputs[1]).values())
     assert "UNCLASSIFIED" in docx_furniture(result.outputs[1])
     assert "the brief's title" in result.release_log.read_text()
+    assert "principal, time, venue (at the brief's marking)" in result.release_log.read_text()
     empty = brief.model_copy(deep=True, update={"items": []})
     empty.sections.purpose.level = None  # at the brief's marking, like everything else now
     empty = releasable(empty, scheme, "UNCLASSIFIED")

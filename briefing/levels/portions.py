@@ -16,7 +16,7 @@ from ..errors import StyleError
 from ..style import Scheme
 
 SECTION_NAMES = ("purpose", "background", "recommendation")
-DETAIL_FIELDS = ("title", "occasion", "recipient", "drafter", "date", "reference", "caveat")
+DETAIL_FIELDS = ("title", "occasion", "recipient", "drafter", "date", "reference", "caveat", "principal", "time", "venue")
 
 
 class Levels:
