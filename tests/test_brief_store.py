@@ -13,6 +13,7 @@ from briefing.brief.model import FORMAT_VERSION, Brief, Status, entry_for, statu
 from briefing.brief.store import load_brief, save_brief
 from briefing.content.library import load_library
 from briefing.errors import BriefError, BriefTooNew
+from tests.conftest import SAMPLE_BRIEF
 from tests.packs import MINIMAL, write_pack
 
 
@@ -251,3 +252,41 @@ def test_newer_version_can_be_read_for_viewing_but_never_saved(tmp_path, library
     with pytest.raises(BriefTooNew, match="read-only"):
         save_brief(brief, path)
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("change", "message", "key"),
+    [
+        (
+            lambda d: d["meta"].update(markng=d["meta"].pop("marking")),
+            "meta.markng: not a field of a brief, and meta.marking is missing",
+            "markng",
+        ),
+        (lambda d: d.update(metta=d.pop("meta")), "metta: not a field of a brief, and meta is missing", "metta"),
+        (
+            lambda d: d["items"][0].update(nte=d["items"][0].pop("note")),
+            "items.0.nte: not a field of a brief, and items.0.note is missing",
+            "nte",
+        ),
+        (lambda d: d["sections"]["purpose"].update(txt=d["sections"]["purpose"].pop("text")), "sections.purpose.txt:", "txt"),
+    ],
+)
+def test_a_misspelt_field_is_refused_at_its_line_not_kept_as_an_unknown_key(tmp_path, change, message, key):
+    data = json.loads(SAMPLE_BRIEF.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "typo.brief"
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    with pytest.raises(BriefError) as caught:
+        load_brief(path)
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if f'"{key}":' in text)
+    assert message in str(caught.value) and f"typo.brief:{line}:" in str(caught.value)
+
+
+def test_an_unknown_key_that_is_no_near_miss_is_kept(tmp_path):
+    data = json.loads(SAMPLE_BRIEF.read_text(encoding="utf-8"))
+    data["meta"]["dossier_colour"] = "blue"  # a newer Briefing's field, perhaps
+    data["meta"].pop("marking")
+    data["meta"]["markings_note"] = "not close enough to 'marking' to be a typo"
+    path = tmp_path / "newer.brief"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load_brief(path).meta.model_extra["dossier_colour"] == "blue"

@@ -16,6 +16,7 @@ from ..atomic import atomic_write_bytes, remove_stale_temps
 from ..errors import BriefConflict, BriefError, BriefTooNew, Location
 from ..limits import load_json
 from .history import record_save
+from .misspelt import refuse_misspelt_keys
 from .model import FORMAT_NAME, FORMAT_VERSION, Brief
 from .snapshots import check_snapshots
 
@@ -84,6 +85,8 @@ def parse_brief(text: str | bytes, path: Path, *, allow_newer: bool = False) -> 
     except BriefTooNew:
         if not allow_newer:
             raise
+    else:  # a newer Briefing's brief may name fields this one does not know: only a brief of this version is held to them
+        refuse_misspelt_keys(data, text if isinstance(text, str) else text.decode("utf-8", "replace"), path)
     try:
         brief = Brief.model_validate(data)
     except ValidationError as exc:
