@@ -221,7 +221,7 @@ def cmd_new(args) -> int:
     from .brief.model import Brief
     from .brief.store import save_brief
     from .cli_brief import fill_new_brief
-    from .errors import BriefError
+    from .errors import BriefError, StyleError
     from .style import load_markings
     from .templating.registry import get_template
 
@@ -236,6 +236,13 @@ def cmd_new(args) -> int:
     if args.marking:
         brief.meta.marking = scheme.level(args.marking).id
     fill_new_brief(brief, args, library)
+    for side, people in (("ours", brief.meta.attendees.ours), ("theirs", brief.meta.attendees.theirs)):
+        for person in people:
+            if person.level:
+                try:
+                    person.level = scheme.level(person.level).id
+                except StyleError as exc:
+                    raise BriefError(f"--{side} {person.name}: {exc.message}", hint=exc.hint) from None
     save_brief(brief, args.output)
     out(args.output)
     return 0

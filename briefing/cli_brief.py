@@ -59,13 +59,19 @@ def suggest(library, item_id: str) -> str:
 
 def fill_new_brief(brief: Brief, args, library) -> None:
     """Set every field ``briefing new`` was given: details, meeting, sections, items and their notes."""
+    from pydantic import ValidationError
+
     from .brief.model import entry_for
 
     meta = brief.meta
     for name in ("title", "occasion", "recipient", "drafter", "reference", "principal", "venue", "time", "date", "caveat"):
         value = getattr(args, name, None)
         if value is not None:
-            setattr(meta, name, value)
+            try:
+                setattr(meta, name, value)
+            except ValidationError as exc:  # a date that is no real date, say
+                message = exc.errors(include_url=False)[0]["msg"].removeprefix("Value error, ")
+                raise BriefError(f"--{name} {value!r}: {message}", hint=f"give --{name} as the brief file would hold it") from None
     meta.attendees.ours = [attendee(text) for text in args.ours]
     meta.attendees.theirs = [attendee(text) for text in args.theirs]
     for name in ("purpose", "background", "recommendation"):

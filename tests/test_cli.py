@@ -105,3 +105,32 @@ def test_errors_are_one_line_without_traceback(tmp_path, args, message):
 def test_usage_error_exits_2():
     result = run_cli("content", "list", "--kind", "nonsense")
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--date", "2025-13-01"], "--date '2025-13-01': 2025-13-01 is not a real date: there is no month 13"),
+        (["--date", "2025-02-30"], "--date '2025-02-30': 2025-02-30 is not a real date"),
+        (["--ours", "A. Person=Adviser=SECRT"], "--ours A. Person: 'SECRT' is not a marking of the"),
+        (["--theirs", "B. Person=Minister=PURPLE"], "--theirs B. Person: 'PURPLE' is not a marking of the"),
+    ],
+)
+def test_new_refuses_a_bad_date_or_level_in_one_line_and_writes_nothing(tmp_path, capsys, args, message):
+    target = tmp_path / "x.brief"
+    assert main(["new", "-t", "meeting-brief", *args, "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "internal error" not in err and len(err.strip().splitlines()) == 1
+    assert not target.exists()
+
+
+def test_a_bad_attendee_level_in_a_brief_names_the_file_and_the_field(tmp_path, capsys):
+    target = tmp_path / "x.brief"
+    assert main(["new", "-t", "meeting-brief", "--ours", "A. Person=Adviser=secret", "-o", str(target)]) == 0
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["meta"]["attendees"]["ours"][0]["level"] == "SECRET"  # the scheme's own spelling
+    data["meta"]["attendees"]["ours"][0]["level"] = "SECRT"
+    target.write_text(json.dumps(data), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", str(target), "-o", str(tmp_path / "x.pdf")]) == 1
+    assert f"{target}: meta.attendees.ours.0.level (A. Person): 'SECRT' is not a marking" in capsys.readouterr().err

@@ -39,6 +39,9 @@ def check_names(brief: Brief, path: str | Path, template_id: str | None = None) 
         (f"sections.{name}.level", s.level)
         for name, s in (("purpose", sections.purpose), ("background", sections.background), ("recommendation", sections.recommendation))
     ]
+    for side in ("ours", "theirs"):
+        people = getattr(brief.meta.attendees, side)
+        levels += [(f"meta.attendees.{side}.{number}.level ({person.name})", person.level) for number, person in enumerate(people)]
     for index, entry in enumerate(brief.items):
         where = f"item {index + 1} ({entry.ref})"
         levels += [(f"{where}: note_level", entry.note_level), (f"{where}: level", entry.snapshot.get("level"))]
