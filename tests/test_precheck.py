@@ -100,3 +100,21 @@ def test_a_stale_line_is_marked_in_both_formats_by_the_threshold(template, tmp_p
         words = " ".join(p.text for p in docx.Document(str(word)).paragraphs)
         assert (marked in " ".join(pdf_text(pdf).split())) is stale
         assert (marked in " ".join(words.split())) is stale
+
+
+def test_talking_points_mark_a_stale_figure_as_the_other_templates_do(tmp_path):
+    import docx
+
+    from briefing.export import export_brief, options_for
+    from tests.outputs import pdf_text
+
+    brief = load_brief("tests/fixtures/desk.brief")  # its bilateral trade figure is as of 2024
+    library = load_library(extra=[Path("tests/fixtures/content")])
+    marked = "Bilateral trade in goods: 23.1 billion US dollars. (as of 2024, stale) [4]"
+    for months, stale in ((12, True), (240, False)):
+        result = export_brief(brief, library, ["pdf", "docx"], tmp_path / f"{months}.pdf", template_id="talking-points",
+                              options=options_for(invariant=True), stale_months=months)  # fmt: skip
+        pdf, word = result.outputs
+        words = " ".join(p.text for p in docx.Document(str(word)).paragraphs)
+        assert (marked in " ".join(pdf_text(pdf).split())) is stale
+        assert (marked in " ".join(words.split())) is stale
