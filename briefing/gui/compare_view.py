@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from ..brief.diff import Change, compare
 from ..brief.model import Brief
 from ..levels.portions import brief_banner
-from .widgets import describe
+from .widgets import describe, fit_to_screen
 
 _MARKS = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}")
 REMOVED = "color:#b91c1c;text-decoration:line-through"
@@ -58,7 +58,7 @@ class CompareDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(720, 480)
+        fit_to_screen(self, 720, 480)
         self.refresh()
 
     def refresh(self) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from .. import __version__
-from .widgets import describe
+from .widgets import describe, fit_to_screen
 
 GUIDE = """
 <h2>Briefing: user guide</h2>
@@ -91,7 +91,7 @@ class TextDialog(QDialog):
     def __init__(self, title: str, body: str, parent: QWidget | None = None, size: tuple[int, int] = (560, 420)):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(*size)
+        fit_to_screen(self, *size)
         self.browser = describe(QTextBrowser(self), title, title)
         self.browser.setOpenExternalLinks(True)
         self.browser.setHtml(body)

@@ -37,7 +37,7 @@ from ..importing.review import PENDING, Review, save_new_pack
 from .import_editor import CandidateEditor
 from .import_model import KIND_COLOURS, CandidatesModel
 from .import_source_view import SourceView
-from .widgets import describe
+from .widgets import describe, fit_to_screen
 
 KEYS = {
     "next": ("Ctrl+Down",),
@@ -137,7 +137,7 @@ class ImportReviewDialog(QDialog):
         self.model = CandidatesModel(review, self)
         self._build()
         self._build_actions()
-        self.resize(1400, 860)
+        fit_to_screen(self, 1400, 860)
         self.go_to(self._next_pending(-1, 1))
         self.table.setFocus()
 

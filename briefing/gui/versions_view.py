@@ -13,7 +13,7 @@ from ..brief.history import VersionInfo, list_versions, load_version
 from ..brief.model import Brief
 from .compare_view import CompareDialog
 from .pdf_buffer import load_pdf
-from .widgets import describe
+from .widgets import describe, fit_to_screen
 
 COLUMNS = ("#", "Saved", "State", "Author", "Note")
 
@@ -47,7 +47,7 @@ class VersionViewer(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(640, 760)
+        fit_to_screen(self, 640, 760)
 
 
 class VersionsDialog(QDialog):
@@ -84,7 +84,7 @@ class VersionsDialog(QDialog):
         layout.addWidget(QLabel("Each save keeps a version (the newest 20) inside the brief file.", self))
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
-        self.resize(720, 360)
+        fit_to_screen(self, 720, 360)
 
     def selected(self) -> int | None:
         item = self.tree.currentItem()

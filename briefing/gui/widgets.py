@@ -1,4 +1,4 @@
-"""Small widget helpers: accessible names and tooltips, and routing Ctrl+Z to the brief's undo stack."""
+"""Small widget helpers: accessible names and tooltips, window sizes that fit the screen, and Ctrl+Z to the brief's undo stack."""
 
 from __future__ import annotations
 
@@ -18,6 +18,13 @@ def describe(widget: W, name: str, tip: str) -> W:
     if not widget.objectName():
         widget.setObjectName(name.lower().replace(" ", "_"))
     return widget
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size ``window`` to ``width`` x ``height``, or to the screen it opens on where that is smaller (a 1366x768 laptop)."""
+    parent = window.parentWidget()
+    screen = (parent.screen() if parent is not None else window.screen()).availableGeometry()
+    window.resize(min(width, screen.width()), min(height, screen.height()))
 
 
 class GlobalUndo(QObject):

@@ -150,3 +150,23 @@ def test_the_save_dialog_offers_writable_packs(qtbot, tmp_path):
     dialog.where.setCurrentIndex(1)
     assert dialog.target() == Target(tmp_path / "mine.yaml", "mine", "mine", existing=True)
     assert not dialog.id_edit.isEnabled()
+
+
+def test_the_review_opens_no_bigger_than_the_screen(dialog):
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= max(screen.width(), dialog.minimumWidth())
+    assert dialog.height() <= max(screen.height(), dialog.minimumHeight())
+
+
+def test_windows_fit_a_small_screen(qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    from briefing.gui.widgets import fit_to_screen
+
+    window = QDialog()
+    qtbot.addWidget(window)
+    screen = window.screen().availableGeometry()
+    fit_to_screen(window, screen.width() + 500, screen.height() + 300)
+    assert (window.width(), window.height()) == (screen.width(), screen.height())
+    fit_to_screen(window, 300, 200)
+    assert (window.width(), window.height()) == (300, 200)
