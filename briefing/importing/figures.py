@@ -91,8 +91,14 @@ def _value(m: re.Match[str]) -> int | float:
 
 
 def _unit(m: re.Match[str], text: str) -> tuple[str, tuple[int, int] | None]:
+    """The unit: a percent sign, measure or currency beside the number, else the words after it.
+
+    A measure joined by a hyphen ("10 million-kilowatt") belongs to the display, so
+    the unit is the words after it ("photovoltaic power project"): a template
+    shows "display unit", and the measure must not be said twice.
+    """
     for group in ("pct", "mu", "cur"):
-        if m.group(group):
+        if m.group(group) and not (group == "mu" and m.group("mu").startswith("-")):
             s, e = m.span(group)
             while s < e and text[s] in " -\u00a0":
                 s += 1

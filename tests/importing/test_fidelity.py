@@ -100,7 +100,8 @@ def test_pdf_is_cited_by_page(built_gold):
 def test_display_leaves_the_unit_to_unit(seed_text):
     figures = {c.text: c.fields["unit"] for c in import_file(seed_text).of_kind("figure")}
     assert figures["74"] == "years" and figures["three"] == "months" and figures["1,000"] in ("young Pakistani agricultural", "tons")
-    assert figures["10 million-kilowatt"] == "kilowatt" and figures["over 250 million"] == "passenger trips"
+    assert figures["10 million-kilowatt"] == "photovoltaic power project" and figures["over 250 million"] == "passenger trips"
+    assert figures["10 million- kilowatt"] == "wind power project"  # a measure joined to the display is not said again
 
 
 def test_ordinals_and_years_only_when_asked(seed_text):
@@ -123,3 +124,11 @@ def test_excerpt_finds_the_cited_words_in_the_file(built_gold, seed_text):
     assert excerpt(None, {"paragraph": 1, "span": [0, 1]}) is None
     assert excerpt(seed_text.as_uri(), {"paragraph": 99, "span": [0, 1]}) is None
     assert excerpt(seed_text.as_uri(), {"paragraph": 1}) is None
+
+
+def test_no_drafted_figure_says_its_unit_twice(seed_text):
+    from briefing.content.checks import figure_warnings
+
+    for c in import_file(seed_text).of_kind("figure"):
+        warnings = figure_warnings(c.fields["display"], c.fields["value"], c.fields["unit"])
+        assert not [w for w in warnings if "already holds the unit" in w], (c.text, c.fields["unit"])
