@@ -138,8 +138,15 @@ def is_stale_date(date: str | None, threshold_months: int, today: _dt.date) -> b
 def stale_note(snap: dict[str, Any], months: int, write_date: Callable[[str | None], str] = str) -> str:
     """What to tell the officer about a stale figure or line, its date written by ``write_date``."""
     if snap.get("item_kind") == "line":
-        return f"Stale line: last reviewed {write_date(snap.get('last_reviewed'))}, more than {months} months ago. Review it before use."
-    return f"Stale figure: as of {write_date(snap.get('as_of'))}, more than {months} months ago. Check for a newer figure."
+        return (
+            f"Stale line: last reviewed {write_date(snap.get('last_reviewed'))}, more than {months_text(months)} ago. Review it before use."
+        )
+    return f"Stale figure: as of {write_date(snap.get('as_of'))}, more than {months_text(months)} ago. Check for a newer figure."
+
+
+def months_text(months: int) -> str:
+    """``1 month``, ``12 months``."""
+    return f"{months} month{'' if months == 1 else 's'}"
 
 
 STALE_MONTHS = 12
