@@ -227,8 +227,12 @@ def parse_yaml(text: str, path: Path, cls: type[BriefingError] = ContentError, m
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "syntax error"
+        hint = "check the indentation and quoting on this line"
+        if "end of stream" in problem and exc.context_mark is not None and exc.context:  # unclosed: point where it opens
+            what = exc.context.removeprefix("while scanning ").removeprefix("while parsing ")
+            mark, problem, hint = exc.context_mark, f"{what} opens here and is never closed", "close the quote or bracket that opens here"
         where = at(mark) if mark is not None else None
-        raise _error(path, where, f"YAML syntax error: {problem}", "check the indentation and quoting on this line", cls) from None
+        raise _error(path, where, f"YAML syntax error: {problem}", hint, cls) from None
     except yaml.reader.ReaderError as exc:  # a character the reader refuses, at its own place
         raise cls(f"YAML error: {exc.reason}", location=Location(str(path), *position(text, exc.position))) from None
     except yaml.YAMLError as exc:

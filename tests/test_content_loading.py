@@ -241,3 +241,15 @@ def test_without_libyaml_a_control_character_is_a_located_error(tmp_path, monkey
     with pytest.raises(ContentError) as caught:
         yamlload.parse_yaml("a: \x07\n", tmp_path / "x.yaml")
     assert "x.yaml:" in str(caught.value)
+
+
+def test_an_unclosed_quote_is_found_where_it_opens_not_at_the_end_of_the_file(tmp_path):
+    path = write_pack(tmp_path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = len(lines)
+    lines += ['description: "Unclosed, and the file goes on', "after it for a line or two", ""]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, _, problems = read_pack(path)
+    [problem] = problems
+    assert problem.location.line == number + 1 and problem.location.column == 14
+    assert "a quoted scalar opens here and is never closed" in str(problem)
