@@ -20,7 +20,7 @@ def run_import(source: Path, *, output: Path | None, pack_id: str | None, as_jso
         json.dump(result.as_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
-    pack = draft_pack(result, pack_id)
+    pack = draft_pack(result, pack_id, target=output)
     if output is None:
         sys.stdout.write(dump(pack))
         return 0

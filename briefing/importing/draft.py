@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ..content.pack_writer import schema_reference
 from .extract import slug
 from .model import Candidate, ImportResult
 
-SCHEMA_LINE = "yaml-language-server: $schema=../assets/schemas/content-pack.schema.json"
 PLURAL = {"pillar": "pillars", "figure": "figures", "quotation": "quotations", "event": "events", "project": "projects"}
 DEFAULT_STATUS = "announced"  # the status enum needs a value; a source that names no status gets this, with a comment
 DEFAULT_KIND = "article"  # likewise the source kind, when the document does not name it
@@ -95,14 +96,16 @@ def draft_pack(
     candidates: list[Candidate] | None = None,
     reviewed: frozenset[str] = frozenset(),
     title: str | None = None,
+    target: Path | None = None,
 ) -> CommentedMap:
-    """The pack as a ruamel mapping.
+    """The pack as a ruamel mapping, naming its JSON Schema as a pack written to ``target`` (else the current folder) can find it.
 
     ``candidates`` (default: all of the result's) are the items; ``kinds`` limits them
     (pillars always stay). Items whose id is in ``reviewed`` were edited by the officer
     and lose their ``review: pending`` mark.
     """
     info = result.document.info
+    schema = schema_reference(target if target is not None else Path.cwd() / "draft.yaml")
     chosen_all = result.candidates if candidates is None else candidates
     pack = CommentedMap(format=2, pack=pack_id or slug(info.title or result.document.path.stem, 6))
     pack["title"] = title or info.title or result.document.path.stem
@@ -114,7 +117,7 @@ def draft_pack(
     missing = [k for k in ("title", "author", "date", "kind") if not getattr(info, k)]
     note = f"\nThe document does not say its {', '.join(missing)}: add them to the source if you know them." if missing else ""
     pack.yaml_set_start_comment(
-        f"{SCHEMA_LINE}\n\nDraft drawn by `briefing import` from {result.document.path.name}. Every item is the source's own words at its\n"
+        f"yaml-language-server: $schema={schema}\n\nDraft drawn by `briefing import` from {result.document.path.name}. Every item is the source's own words at its\n"
         f"span; items marked `review: pending` still need titles, labels and summaries in our words.{note}"
     )
     return pack

@@ -136,12 +136,12 @@ class Review:
     def reviewed_ids(self) -> frozenset[str]:
         return frozenset(e.candidate.id for e in self.entries if e.state == ACCEPTED and e.edited)
 
-    def pack(self, pack_id: str, title: str | None = None):
-        """The accepted items as a new format-2 pack (ruamel mapping), with the source as its ``main`` source."""
+    def pack(self, pack_id: str, title: str | None = None, target: Path | None = None):
+        """The accepted items as a new format-2 pack (ruamel mapping) to be written to ``target``, with the source as its ``main`` source."""
         chosen = self.chosen()
         if not chosen:
             raise SourceError("no item is accepted yet", hint="accept items with Ctrl+Return, then save")
-        return draft_pack(self.result, pack_id, candidates=chosen, reviewed=self.reviewed_ids(), title=title)
+        return draft_pack(self.result, pack_id, candidates=chosen, reviewed=self.reviewed_ids(), title=title, target=target)
 
 
 def _number(value: Any) -> int | float:
@@ -157,4 +157,4 @@ def save_new_pack(review: Review, path: str | Path, pack_id: str, title: str | N
     path = Path(path)
     if path.exists():
         raise SourceError(f"{path} already exists", hint="choose another pack id")
-    return write_pack(review.pack(pack_id, title), path)
+    return write_pack(review.pack(pack_id, title, path), path)

@@ -54,3 +54,17 @@ def test_every_gold_draft_passes_content_check(gold_sources, tmp_path, capsys):
     assert main(["content", "check", "--content", str(folder)]) == 0, capsys.readouterr().err
     out, err = capsys.readouterr()
     assert "all valid" in out and "review: pending" in err
+
+
+def test_a_draft_names_the_schema_as_its_own_folder_finds_it(tmp_path):
+    from briefing.content.pack_writer import schema_reference
+    from briefing.importing.draft import draft_pack
+    from briefing.importing.extract import import_file
+    from briefing.importing.writer import dump
+
+    source = tmp_path / "note.txt"
+    source.write_text("The Minister said that trade rose to 23 billion dollars in 2025.\n", encoding="utf-8")
+    target = tmp_path / "packs" / "draft.yaml"
+    text = dump(draft_pack(import_file(source), "note", target=target))
+    assert text.splitlines()[0] == f"# yaml-language-server: $schema={schema_reference(target)}"
+    assert schema_reference(target).startswith("file://")  # no schema folder above tmp_path
