@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .clearance import state_of
 from .model import Brief, Entry
 
 SECTIONS = ("purpose", "background", "recommendation")
@@ -112,12 +113,18 @@ def _meta_changes(a: Brief, b: Brief, banner: Callable[[Brief], str] | None) -> 
 
 
 def compare(a: Brief, b: Brief, banner: Callable[[Brief], str] | None = None) -> list[Change]:
-    """What changed from ``a`` to ``b``: details (marking included), then sections, then items.
+    """What changed from ``a`` to ``b``: the clearance state, details (marking included), then sections, then items.
 
     ``banner`` gives a brief's banner level (see :func:`briefing.levels.portions.brief_banner`): with it, a change of
     banner is listed too.
     """
-    return _meta_changes(a, b, banner) + _section_changes(a, b) + _item_changes(a, b)
+    return _state_changes(a, b) + _meta_changes(a, b, banner) + _section_changes(a, b) + _item_changes(a, b)
+
+
+def _state_changes(a: Brief, b: Brief) -> list[Change]:
+    """The clearance state, when it differs (a draft cleared, a cleared brief approved)."""
+    before, after = state_of(a), state_of(b)
+    return [Change("clearance changed", f"{before} -> {after}")] if before != after else []
 
 
 def change_lines(changes: list[Change]) -> list[str]:
