@@ -15,6 +15,7 @@ from .cli_brief import NEW_EXAMPLES
 from .content.present import STALE_MONTHS, STALE_MONTHS_RANGE
 from .errors import BriefingError, StreamError
 from .terminal import err, flush, out, report, safe, tolerate_unencodable
+from .wording import counted
 
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # no scan of installed packages at start
 
@@ -159,11 +160,6 @@ def _library(args):
     return load_library(extra=args.content)
 
 
-def _count(n: int, noun: str) -> str:
-    """``1 pack``, ``2 packs``."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def cmd_content_check(args) -> int:
     library = _library(args)
     for problem in library.problems:
@@ -173,8 +169,8 @@ def cmd_content_check(args) -> int:
     if library.problems:
         return 1
     out(
-        f"{_count(len(library), 'item')} in {_count(len(library.packs), 'pack')}: all valid"
-        + (f" ({_count(len(library.warnings), 'warning')})" if library.warnings else "")
+        f"{counted(len(library), 'item')} in {counted(len(library.packs), 'pack')}: all valid"
+        + (f" ({counted(len(library.warnings), 'warning')})" if library.warnings else "")
     )
     return 0
 
@@ -269,7 +265,7 @@ def cmd_build(args) -> int:
         for finding in findings:
             report(f"briefing: error: {finding}")
         if findings:
-            report(f"briefing: error: --strict: {_count(len(findings), 'finding')} in the check before export; nothing written")
+            report(f"briefing: error: --strict: {counted(len(findings), 'finding')} in the check before export; nothing written")
             return 1
     result = export_brief(
         brief, library, formats, output, template_id=args.template, count_pages=True, release_at=level, stale_months=args.stale_months

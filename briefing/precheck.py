@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from .brief.model import Brief, Status, status_of
 from .content.library import Library
-from .content.present import STALE_MONTHS, item_title, months_text
+from .content.present import STALE_MONTHS, item_title
 from .document.model import Document
 from .errors import RenderError
 from .export import BuildResult
 from .templating.meeting import stale_rule, written
+from .wording import counted
 
 SECTIONS = ("purpose", "background", "recommendation")
 
@@ -43,10 +44,8 @@ def stale_message(snapshot: dict, ref: str, months: int) -> str:
     title = item_title(snapshot)
     if snapshot.get("item_kind") == "line":
         when = f"was last reviewed {written(snapshot.get('last_reviewed'))}"
-        return f"stale line: {title} {when}, more than {months_text(months)} before the brief's date ({ref})"
-    return (
-        f"stale figure: {title} is as of {written(snapshot.get('as_of'))}, more than {months_text(months)} before the brief's date ({ref})"
-    )
+        return f"stale line: {title} {when}, more than {counted(months, 'month')} before the brief's date ({ref})"
+    return f"stale figure: {title} is as of {written(snapshot.get('as_of'))}, more than {counted(months, 'month')} before the brief's date ({ref})"
 
 
 def empty_sections(brief: Brief) -> list[Finding]:

@@ -240,3 +240,16 @@ def test_cli_diff_of_a_missing_version_names_the_brief(tmp_path, capsys, brief):
     save_brief(brief, path)
     assert main(["diff", f"{path}@9", str(path)]) == 1
     assert f"{path}: the brief has no version 9 (it keeps versions 1 to 1)" in capsys.readouterr().err
+
+
+def test_diff_names_a_change_of_clearance_state():
+    from briefing.brief.clearance import advance
+    from briefing.brief.diff import compare
+    from briefing.brief.store import load_brief
+    from tests.conftest import SAMPLE_BRIEF
+
+    draft = load_brief(SAMPLE_BRIEF)
+    cleared = draft.model_copy(deep=True)
+    advance(cleared, "cleared", "Head of Section")
+    assert [str(c) for c in compare(draft, cleared)] == ["clearance changed: draft -> cleared"]
+    assert compare(cleared, cleared) == []

@@ -121,9 +121,9 @@ def test_talking_points_mark_a_stale_figure_as_the_other_templates_do(tmp_path):
 
 
 def test_a_one_month_threshold_is_said_in_the_singular():
-    from briefing.content.present import months_text
     from briefing.precheck import stale_figures
+    from briefing.wording import counted
 
-    assert (months_text(1), months_text(12)) == ("1 month", "12 months")
+    assert (counted(1, "month"), counted(12, "month")) == ("1 month", "12 months")
     messages = [str(f) for f in stale_figures(load_brief("tests/fixtures/desk.brief"), 1)]
     assert messages and all("more than 1 month before" in m for m in messages)

@@ -8,6 +8,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..wording import counted
+
 KIND_ORDER = ("pillar", "figure", "quotation", "event", "project", "person", "line")
 KIND_LABELS = {
     "pillar": "Pillar",
@@ -138,15 +140,8 @@ def is_stale_date(date: str | None, threshold_months: int, today: _dt.date) -> b
 def stale_note(snap: dict[str, Any], months: int, write_date: Callable[[str | None], str] = str) -> str:
     """What to tell the officer about a stale figure or line, its date written by ``write_date``."""
     if snap.get("item_kind") == "line":
-        return (
-            f"Stale line: last reviewed {write_date(snap.get('last_reviewed'))}, more than {months_text(months)} ago. Review it before use."
-        )
-    return f"Stale figure: as of {write_date(snap.get('as_of'))}, more than {months_text(months)} ago. Check for a newer figure."
-
-
-def months_text(months: int) -> str:
-    """``1 month``, ``12 months``."""
-    return f"{months} month{'' if months == 1 else 's'}"
+        return f"Stale line: last reviewed {write_date(snap.get('last_reviewed'))}, more than {counted(months, 'month')} ago. Review it before use."
+    return f"Stale figure: as of {write_date(snap.get('as_of'))}, more than {counted(months, 'month')} ago. Check for a newer figure."
 
 
 STALE_MONTHS = 12

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..wording import counted
+
 _SPACE_LIKE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u2028\u2029"
 _TO_SPACE = re.compile("\r\n|[" + re.escape(_SPACE_LIKE) + "]")
 _REMOVED = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -42,4 +44,4 @@ def describe_removed(removed: list[str]) -> str:
     count = len(removed)
     noun = "control character" if all(ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F for char in removed) else "invalid character"
     codes = ", ".join(dict.fromkeys(f"U+{ord(char):04X}" for char in removed))
-    return f"{count} {noun}{'' if count == 1 else 's'} ({codes})"
+    return f"{counted(count, noun)} ({codes})"

@@ -64,14 +64,13 @@ def _item(entry: Entry, index: int, number: int, library: Library | None, stale=
     if entry.kind == "figure":
         data["when"] = written(snap.get("as_of"))  # a period ("daily", "2025-2029") is not an as-of date
         data["period"] = written_period(snap.get("period"))
-        data["stale"] = bool(stale and stale.stale(snap))
         data["sentence_unit"] = unit_in_sentence(str(snap.get("label", "")), str(snap.get("unit", "")))
     dated = ("date", "end_date", "as_of", "last_reviewed") if entry.kind in ("person", "line") else ("date", "end_date")
     for key in dated:
         if data.get(key):
             data[key] = written(data[key])
-    if entry.kind == "line":
-        data["stale"] = bool(stale and stale.stale(snap))  # by its last review, as a figure is by its as-of date
+    if entry.kind in ("figure", "line"):
+        data["stale"] = bool(stale and stale.stale(snap))  # a figure by its as-of date, a line by its last review
     if entry.kind == "person":
         data["display_name"] = person_name(snap)
     return data

@@ -90,7 +90,8 @@ def test_versions_open_read_only_and_compare(window, dialogs, sample_path):
     dialogs.shown[-1].compare_button.click()
     compare = dialogs.shown[-1]
     assert isinstance(compare, CompareDialog) and compare.new_box.currentText() == "The brief as it is now"
-    assert [c.kind for c in compare.changes] == ["section changed"] and "{+two+}" in compare.changes[0].text
+    assert [c.kind for c in compare.changes] == ["clearance changed", "section changed"] and "{+two+}" in compare.changes[1].text
+    assert compare.changes[0].text == "cleared -> draft"  # edited since it was cleared
     assert "two" in compare.view.toPlainText() and "{+" not in compare.view.toPlainText() and "line-through" in compare.view.toHtml()
 
 
