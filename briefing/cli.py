@@ -71,17 +71,13 @@ def _import_command(sub) -> None:
     imp.add_argument("--ordinals", action="store_true", help="also propose ordinals (80th anniversary) as figures")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="briefing", description="Build briefing notes from a library of trusted content. Without a command, opens the app."
-    )
-    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-
+def _gui_command(sub) -> None:
     gui = sub.add_parser("gui", help="open the desktop app, optionally on a brief")
     gui.add_argument("file", nargs="?", type=Path)
     _content_args(gui)
 
+
+def _content_command(sub) -> None:
     content = sub.add_parser("content", help="check and list the content library")
     content.set_defaults(help_parser=content)
     csub = content.add_subparsers(dest="content_command", parser_class=_Parser, metavar="{check,list,new-pack}")
@@ -101,9 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
     new_pack.add_argument("-o", "--output", required=True, type=Path)
     new_pack.add_argument("--force", action="store_true", help="overwrite an existing file")
 
+
+def _templates_command(sub) -> None:
     templates = sub.add_parser("templates", help="list templates")
     templates.add_argument("--json", action="store_true")
 
+
+def _new_command(sub) -> None:
     new = sub.add_parser(
         "new", help="write a new brief with the given fields and items, in order", epilog=NEW_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -119,12 +119,40 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
     _content_args(new)
 
-    _build_args(sub.add_parser("build", help="build a brief as PDF and/or Word"))
-    _import_command(sub)
-    cli_clearance.add_commands(sub)
 
+def _selftest_command(sub) -> None:
     selftest = sub.add_parser("selftest", help="check this installation: one line per check, exit 0 when all pass")
     selftest.add_argument("--qt-probe", action="store_true", help=argparse.SUPPRESS)  # the child that loads Qt
+
+
+SUBCOMMANDS = {  # each adds its subparser, in the order `briefing --help` lists them
+    "gui": _gui_command,
+    "content": _content_command,
+    "templates": _templates_command,
+    "new": _new_command,
+    "build": lambda sub: _build_args(sub.add_parser("build", help="build a brief as PDF and/or Word")),
+    "import": _import_command,
+    **cli_clearance.SUBCOMMANDS,
+    "selftest": _selftest_command,
+}
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line; given ``argv`` that names a command, only that command's subparser.
+
+    Building every subparser with its arguments is a fiftieth of a cold
+    ``briefing build``; the others matter only to ``briefing --help`` and to a
+    command line that names none or names one that does not exist.
+    """
+    parser = _Parser(
+        prog="briefing", description="Build briefing notes from a library of trusted content. Without a command, opens the app."
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    named = next((arg for arg in argv or () if not arg.startswith("-")), None)
+    for name, add in SUBCOMMANDS.items():
+        if named not in SUBCOMMANDS or name == named:
+            add(sub)
     return parser
 
 
@@ -245,6 +273,13 @@ def cmd_new(args) -> int:
 
 
 def cmd_build(args) -> int:
+    from .document.markdown_memo import kept_between_runs
+
+    with kept_between_runs():  # the officer's text as markdown-it read it last time: a cold build need not load it
+        return _build(args)
+
+
+def _build(args) -> int:
     from .brief.store import load_brief
     from .cli_brief import build_formats, build_output
     from .export import export_brief, version_to_build
@@ -331,7 +366,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; errors print one line and give a non-zero exit code."""
     tolerate_unencodable()
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(sys.argv[1:] if argv is None else argv).parse_args(argv)
     except SystemExit:
         with contextlib.suppress(StreamError):
             flush()

@@ -9,17 +9,25 @@ from .errors import BriefError, Location
 from .terminal import out, safe
 
 
-def add_commands(sub) -> None:
-    """Add the commands to the ``briefing`` parser's subcommands."""
+def _status_command(sub) -> None:
     status = sub.add_parser("status", help="show a brief's clearance state, or move it on")
     status.add_argument("file", type=Path)
     status.add_argument("state", nargs="?", choices=["cleared", "approved"], help="move the brief on to this state")
     status.add_argument("--by", metavar="NAME", help="who clears or approves it (required with a state)")
+
+
+def _versions_command(sub) -> None:
     versions = sub.add_parser("versions", help="list the saved versions a brief keeps")
     versions.add_argument("file", type=Path)
+
+
+def _diff_command(sub) -> None:
     diff = sub.add_parser("diff", help="compare two briefs, or two versions of one (FILE@N is version N)")
     diff.add_argument("old", metavar="A", help="a brief, or BRIEF@N for its version N")
     diff.add_argument("new", metavar="B", help="a brief, or BRIEF@N")
+
+
+SUBCOMMANDS = {"status": _status_command, "versions": _versions_command, "diff": _diff_command}  # added to `briefing`'s parser
 
 
 def cmd_status(args: argparse.Namespace) -> int:

@@ -61,6 +61,9 @@ def test_the_sample_builds_to_pdf_and_word_that_pass_the_checks(clean_env, tmp_p
     assert normalise(TITLE) in normalise(pdf_text(pdf))
     document = docx.Document(str(word))
     assert any(paragraph.text == TITLE for paragraph in document.paragraphs)
+    # the officer's markdown is remembered for the next build, from a bundle with no sources on disk
+    [memo] = (Path(clean_env["BRIEFING_HOME"]) / "cache").glob("markdown-*.json")
+    assert "2025-2029 Action Plan" in memo.read_text(encoding="utf-8")
 
 
 def test_a_tagged_pdf_builds_in_the_bundle(clean_env, tmp_path):

@@ -19,9 +19,17 @@ Level = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 LanguageTag = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", max_length=35)]
 
 
+def _new_list() -> list[Any]:
+    return []
+
+
 def _empty_list(description: str | None = None) -> Any:
-    """An empty list default made fresh per item (pydantic deep-copies a literal ``[]`` for each of 10,000 items)."""
-    return Field(default_factory=list, json_schema_extra={"default": []}, description=description)
+    """An empty list default made fresh per item (pydantic deep-copies a literal ``[]`` for each of 10,000 items).
+
+    The factory is a Python function, not ``list``: pydantic reads each factory's
+    signature, and a builtin's is parsed from its text (a tenth of a millisecond, 28 times).
+    """
+    return Field(default_factory=_new_list, json_schema_extra={"default": []}, description=description)
 
 
 class _Strict(BaseModel):

@@ -8,7 +8,9 @@ Most of an officer's text is one plain line (a note, a figure's remark): with
 no emphasis marker, no line break and no list marker, markdown-it would give
 one paragraph of that text with its spaces collapsed, so :func:`blocks` gives
 that at once and imports markdown-it only for text that needs it. A property
-test holds the two ways to the same result.
+test holds the two ways to the same result. On the command line, what
+markdown-it made of a text is remembered between runs
+(:mod:`briefing.document.markdown_memo`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
+from . import markdown_memo
 from .model import Inline, ListBlock, Paragraph, Run
 
 if TYPE_CHECKING:
@@ -110,7 +113,12 @@ def blocks(text: str) -> tuple[Paragraph | ListBlock, ...]:
     if not text or _NEEDS_PARSER.search(text) is None:
         plain = " ".join((text or "").split())
         return (Paragraph(runs=(Run(plain),)),) if plain else ()
-    return parsed_blocks(text)
+    kept = markdown_memo.remembered(text)  # a command-line run: what markdown-it made of it last time
+    if kept is not None:
+        return kept
+    parsed = parsed_blocks(text)
+    markdown_memo.remember(text, parsed)
+    return parsed
 
 
 def parsed_blocks(text: str) -> tuple[Paragraph | ListBlock, ...]:

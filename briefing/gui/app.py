@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from .. import __version__, logs
+from .. import __version__, collector, logs
 
 log = logging.getLogger("briefing.gui")
 
@@ -43,6 +43,7 @@ def qt_to_log(kind: QtMsgType, context: QMessageLogContext, message: str) -> Non
 def run(brief: Path | None = None, content: list[Path] | None = None) -> int:
     """Open the app (on ``brief`` if given, with extra ``content`` folders); returns the exit code."""
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # as in the CLI: no entry-point scan at start
+    collector.starting()  # as `briefing` does; the window settles it once its panels are built
     from .guard import install_excepthook
     from .main_window import MainWindow
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 from collections.abc import Callable, Sequence
 from functools import partial
 from itertools import pairwise
@@ -13,11 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QThreadPool, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from .. import logs
+from .. import collector, logs
 from ..errors import BriefingError
 from .dialogs import Dialogs
 from .settings import Settings
-from .startup import StartData, load_in_background, load_start_data, settle_heap
+from .startup import StartData, load_in_background, load_start_data
 from .widgets import describe
 from .workers import run_in_pool
 
@@ -147,7 +146,7 @@ class MainWindow(QMainWindow):
         self.ready = True
         if not problems:
             self.statusBar().showMessage(f"Library loaded: {len(data.library)} items", 3000)
-        settle_heap(collect=False)  # at start there is little garbage, and a collection would delay the window
+        collector.settled(full=False)  # a full collection now would delay the first keystrokes
         if self._pending_start is not None:
             self.files.start(*self._pending_start)
 
@@ -334,10 +333,10 @@ class MainWindow(QMainWindow):
 
     def _reloaded(self, data: StartData) -> None:
         self.reload_action.setEnabled(True)
-        gc.unfreeze()  # the old library may be collected once nothing uses it
+        collector.thawed()  # the old library may be collected once nothing uses it
         self.session.set_library(data.library)
         self.set_problems([*data.library.problems, *data.template_problems, *self._marking_problems])
-        settle_heap(collect=True)  # an explicit reload: a full collection once is fine
+        collector.settled(full=True)  # an explicit reload: a full collection once is fine
         self.statusBar().showMessage(f"Library reloaded: {len(data.library)} items", 4000)
 
     def _reload_failed(self, message: str) -> None:

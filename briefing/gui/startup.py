@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,15 +51,3 @@ def load_in_background(folders: list[Path]) -> StartData:
     from . import brief_panel, export_actions, file_actions, library_panel, preview  # noqa: F401
 
     return load_start_data(folders)
-
-
-def settle_heap(collect: bool) -> None:
-    """Move what exists now (the library, the window) out of the garbage collector's full passes.
-
-    They live as long as the window. With 10,000 items a full pass walks
-    millions of objects and froze the GUI for ~100 ms in the middle of typing
-    a search. ``collect`` first frees garbage, so none is kept for good.
-    """
-    if collect:
-        gc.collect()
-    gc.freeze()

@@ -7,6 +7,9 @@ bidirectional algorithm; the paragraph direction comes from a right-to-left
 language tag, or else from the first strong character. Each maximal stretch of
 one span, one face and one level is shaped by HarfBuzz in the context of the
 whole paragraph, with its direction, script and language.
+
+HarfBuzz and python-bidi load with the first text that needs them: a brief the
+fast path sets in full (every Latin brief) never imports either.
 """
 
 from __future__ import annotations
@@ -15,20 +18,25 @@ import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import uharfbuzz
-from bidi import algorithm as uba
 from reportlab.pdfbase import pdfmetrics
 
 from ..coverage import Fallback, assign_faces, base_level, candidates, text_language
 from .glyph_font import GlyphFont
+
+if TYPE_CHECKING:
+    import uharfbuzz
 
 _FEATURES = {"kern": True, "liga": True}
 
 
 def bidi_levels(text: str, level: int) -> list[int]:
     """The resolved embedding level of each character (rules X1 to I2 of UAX #9)."""
+    from bidi import algorithm as uba
+
     storage = uba.get_empty_storage()
     storage["base_level"] = level
     storage["base_dir"] = ("L", "R")[level]
@@ -45,10 +53,15 @@ def bidi_levels(text: str, level: int) -> list[int]:
 
 @dataclass(frozen=True)
 class Face:
-    """A loaded face: the reportlab font and HarfBuzz's view of it."""
+    """A loaded face: the reportlab font, and HarfBuzz's view of it once text is shaped in it."""
 
     font: GlyphFont
-    hb: uharfbuzz.Font
+
+    @cached_property
+    def hb(self) -> uharfbuzz.Font:
+        import uharfbuzz
+
+        return uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob(self.font.data)))
 
     @property
     def name(self) -> str:
@@ -75,8 +88,7 @@ def load_face(path: Path) -> Face:
         if face is None:
             font = GlyphFont(path.stem, str(path))
             pdfmetrics.registerFont(font)
-            hb_font = uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob(font.data)))
-            face = _LOADED[path] = Face(font, hb_font)
+            face = _LOADED[path] = Face(font)
     return face
 
 
@@ -168,6 +180,8 @@ def shape(spans: Sequence[Span], size: float, fallbacks: Sequence[Fallback] = ()
 
 def _shape_piece(shaped: ShapedText, start: int, end: int, face: Face, level: int, language: str) -> Piece:
     """HarfBuzz shapes ``text[start:end]`` with the paragraph around it as context."""
+    import uharfbuzz
+
     buffer = uharfbuzz.Buffer()
     buffer.add_str(shaped.text, start, end - start)
     buffer.direction = "rtl" if level % 2 else "ltr"
