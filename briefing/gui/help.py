@@ -19,7 +19,7 @@ key figures, quotations, events and projects, each with its source and paragraph
 <h3>1. Find content</h3>
 <p>Type in the <b>Library</b> search box (<b>Ctrl+F</b>): every word must match. Narrow the list with the
 kind, pillar, speaker and statement (direct or reported) filters. Items already in the brief are marked
-✓, and ✓✎ when you wrote a note on them. The panel under the tree shows the selected item in full, with its
+✓ before their title, and ✓✎ when you wrote a note on them. The panel under the tree shows the selected item in full, with its
 source, paragraph and <i>as of</i> date. Figures older than the stale threshold (Settings) are marked
 <span style='color:#b45309'>stale</span>. Direct quotations are the speaker's verbatim words; reported
 statements are the source's account of them.</p>

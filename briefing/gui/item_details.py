@@ -82,9 +82,6 @@ def detail_html(snap: dict[str, Any], item_id: str, rule: StaleRule, compact: bo
     meta = (_p("Last reviewed", written_date(snap.get("last_reviewed"))) if kind == "line" else _p("As of", written_date(when))) + _p(
         "Source", citation(snap, written_date)
     )
-    ref = snap.get("source") or {}
-    for place in ("paragraph", "page", "section", "table"):
-        meta += _p(place.capitalize(), ref.get(place))
     if not compact:
         meta += source_words_html(snap)  # the cited words highlighted in their paragraph, when the source file is at hand
         meta += _p("Tags", ", ".join(snap.get("tags", []))) + _p("Level", snap.get("level")) + _p("Id", item_id)

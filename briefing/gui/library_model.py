@@ -146,10 +146,13 @@ class LibraryTreeModel(QAbstractItemModel):
                     )
 
     def marks(self, node: Node) -> str:
-        """`` ✓`` for an item already in the brief, `` ✓✎`` when it also has the officer's note."""
+        """``✓ `` for an item already in the brief, ``✓✎ `` when it also has the officer's note.
+
+        Before the title, not after it: a long title is elided on the right, and the mark must still show.
+        """
         if node.item is None or node.item.id not in self._chosen:
             return ""
-        return " \u2713\u270e" if self._chosen[node.item.id] else " \u2713"
+        return "\u2713\u270e " if self._chosen[node.item.id] else "\u2713 "
 
     @property
     def result_count(self) -> int:
@@ -211,7 +214,7 @@ class LibraryTreeModel(QAbstractItemModel):
         node = self._node(index)
         addable = node.type == "item" or (node.type == "pillar" and node.matched)
         if role == Qt.ItemDataRole.DisplayRole:
-            return node.label + self.marks(node)
+            return self.marks(node) + node.label
         if role == Qt.ItemDataRole.AccessibleTextRole:
             chosen = node.item is not None and node.item.id in self._chosen
             return node.label + (" (in the brief" + (", with your note)" if self._chosen[node.item.id] else ")") if chosen else "")

@@ -55,7 +55,7 @@ def test_detail_view_shows_text_source_paragraph_and_date(window):
     panel.tree.setCurrentIndex(index)
     text = panel.details.toPlainText()
     assert "over 250 million" in text
-    assert "Jiang Zaidong" in text and "Paragraph: 7" in text
+    assert "Jiang Zaidong" in text and "para. 7" in text and "Paragraph: 7" not in text  # the place once, in the citation
     assert "As of: September 2025" in text  # written for people, as in the documents
     [source] = [line for line in text.splitlines() if line.startswith("Source:")]
     assert source.endswith("New Era”, September 2025, para. 7")  # the source's date written for people too
