@@ -12,7 +12,6 @@ from ..brief.commands import Change
 from ..brief.model import Entry, Status, status_of
 from ..content.present import KIND_LABELS, item_title, quote_label, stale_note
 from ..document.dates import written_date
-from ..templating.meeting import stale_rule
 from . import icons
 from .roles import ENTRY_ROWS_MIME, ITEM_IDS_MIME, ItemIdRole, KindRole, NoteRole, StaleRole, StatusRole
 from .session import BriefSession
@@ -116,7 +115,7 @@ class BriefItemsModel(QAbstractListModel):
             if status is not Status.OK:
                 lines.insert(0, f"\u26a0 {status.value}")
             elif self._stale(entry):
-                lines.append(stale_note(entry.snapshot, self.session.stale.months, written_date))
+                lines.append(stale_note(entry.snapshot, self.session.stale.months, written_date, self.session.stale.judged_on()))
             if entry.note.strip():
                 lines.append(f"Note: {entry.note.strip()}")
             return "\n".join(lines)
@@ -144,7 +143,7 @@ class BriefItemsModel(QAbstractListModel):
 
     def _stale(self, entry: Entry) -> bool:
         """Stale as the documents judge it: against the brief's own (meeting) date, with the settings' threshold."""
-        return stale_rule(self.session.brief, self.session.stale.months).stale(entry.snapshot)
+        return self.session.stale.stale(entry.snapshot)
 
     def _stale_changed(self) -> None:
         if self._rows:

@@ -14,6 +14,7 @@ from ..brief.model import Brief
 from ..brief.open_file import OpenFile
 from ..content.library import Library
 from ..content.present import StaleRule
+from ..templating.meeting import following_stale_rule
 
 MERGE_ID = 1001
 
@@ -61,13 +62,15 @@ class BriefSession(QObject):
     reset = Signal()  # a different brief was loaded
     libraryChanged = Signal()
     pathChanged = Signal()
-    staleChanged = Signal()  # the stale threshold changed
+    staleChanged = Signal()  # the stale threshold, or the day it is judged on (the brief's date), changed
 
     def __init__(self, library: Library, stale: StaleRule | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.library = library
-        self.stale = stale or StaleRule()
+        given = stale or StaleRule()
+        self._today = given.today
         self.brief = Brief()
+        self.stale = following_stale_rule(lambda: self.brief, given.months, self._today)  # the brief's date, else today
         self.file = OpenFile()
         self.stack = QUndoStack(self)
 
@@ -84,6 +87,7 @@ class BriefSession(QObject):
         if not clean:
             self.stack.resetClean()
         self.reset.emit()
+        self.staleChanged.emit()  # judged against this brief's date now
         self.pathChanged.emit()
         self.changed.emit()
 
@@ -100,7 +104,7 @@ class BriefSession(QObject):
     def set_stale_months(self, months: int) -> None:
         """Take a new stale threshold (from the settings) into use."""
         if months != self.stale.months:
-            self.stale = StaleRule(months, self.stale.today)
+            self.stale = following_stale_rule(lambda: self.brief, months, self._today)
             self.staleChanged.emit()
 
     @property
@@ -114,6 +118,8 @@ class BriefSession(QObject):
         for change in changes:
             if change[0] == "field":
                 self.fieldChanged.emit(change[1])
+                if change[1] == "meta.date":
+                    self.staleChanged.emit()  # the day figures are judged on moved
         if item_changes:
             self.itemsChanged.emit(item_changes)
         self.changed.emit()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..brief.model import Attendee, Brief
@@ -31,8 +32,21 @@ def written_period(text: str | None) -> str:
 
 def stale_rule(brief: Brief, months: int = STALE_MONTHS) -> StaleRule:
     """Staleness as of the brief's own date (the meeting's), or today when the brief has no readable date."""
-    day = parse_partial(brief.meta.date) if brief.meta.date else None
-    return StaleRule(months, (lambda: day) if day else _dt.date.today)
+    return following_stale_rule(lambda: brief, months)
+
+
+def following_stale_rule(brief_of: Callable[[], Brief], months: int, today: Callable[[], _dt.date] = _dt.date.today) -> StaleRule:
+    """:func:`stale_rule` for whatever brief ``brief_of`` gives at each question: the app's, as it is opened and edited."""
+
+    def day() -> _dt.date:
+        brief = brief_of()
+        return (parse_partial(brief.meta.date) if brief.meta.date else None) or today()
+
+    def judged_on() -> str:
+        brief = brief_of()
+        return written(brief.meta.date) if brief.meta.date and parse_partial(brief.meta.date) else ""
+
+    return StaleRule(months, day, judged_on)
 
 
 def _people(attendees: list[Attendee]) -> list[dict[str, Any]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from briefing.gui.roles import ItemIdRole, StaleRole
 from tests.packs import generated_library
 
@@ -72,6 +74,26 @@ def test_old_figures_are_marked_stale(window):
     index = panel.model.find(ORANGE)
     assert index.data(StaleRole) is False
     assert "Stale figure" not in panel.details.toPlainText()
+
+
+def test_the_library_judges_staleness_on_the_briefs_date_as_the_brief_does(window):
+    """A figure is stale or not for the meeting the brief is for: the tree, the details and the chosen list agree."""
+    panel = window.library_panel
+    panel.search_box.setText("Orange Line")
+    panel.tree.setCurrentIndex(panel.model.find(ORANGE))
+    window.session.add_items([ORANGE])
+    chosen = window.brief_panel.items.model
+    window.session.set_field("meta.date", "2025-10-01")  # a month after the figure's as-of date
+    assert panel.model.find(ORANGE).data(StaleRole) is False
+    assert "Stale figure" not in panel.details.toPlainText()
+    assert chosen.index(0).data(StaleRole) is False
+    window.session.set_field("meta.date", "2027-01-15")
+    assert panel.model.find(ORANGE).data(StaleRole) is True
+    assert "more than 12 months before the brief's date (15 January 2027)" in panel.details.toPlainText()
+    assert "before the brief's date (15 January 2027)" in chosen.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    window.session.set_field("meta.date", "")  # no date: judged on today, as the documents do
+    assert panel.model.find(ORANGE).data(StaleRole) is True
+    assert "more than 12 months ago" in panel.details.toPlainText()
 
 
 def test_direct_and_reported_quotations_are_labelled(window):
