@@ -149,7 +149,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    named = next((arg for arg in argv or () if not arg.startswith("-")), None)
+    named = next((arg for arg in argv or () if arg in ("-h", "--help") or not arg.startswith("-")), None)  # help first: all
     for name, add in SUBCOMMANDS.items():
         if named not in SUBCOMMANDS or name == named:
             add(sub)

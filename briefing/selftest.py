@@ -87,6 +87,21 @@ def _build(folder: Path) -> str:
     return f"PDF ({result.budget_text()}) and Word in {folder}"
 
 
+_URDU = "\u0686\u06cc\u0646 \u067e\u0627\u06a9\u0633\u062a\u0627\u0646"  # "China Pakistan" in Urdu: Nastaliq, right to left
+
+
+def _scripts() -> str:
+    """Urdu shaped right to left: python-bidi, HarfBuzz and the Nastaliq face, which a Latin sample never touches."""
+    from .document import model as dm
+    from .export import options_for, render_bytes
+
+    document = dm.Document(meta=dm.Metadata(title="Self-test"), blocks=(dm.Paragraph((dm.Run(_URDU),), lang="ur"),))
+    data, written = render_bytes(document, "pdf", options_for())
+    if not data.startswith(b"%PDF-") or written.warnings:
+        raise CheckFailed("; ".join(written.warnings) or "the Urdu test page is not a PDF")
+    return "Urdu is shaped right to left in its Nastaliq face"
+
+
 def _own_template(folder: Path) -> str:
     from .brief.store import load_brief
     from .content.library import load_library
@@ -152,6 +167,7 @@ def checks(folder: Path) -> list[tuple[str, Callable[[], str]]]:
         ("resources found", _resources),
         ("fonts load", _fonts),
         ("sample brief builds", lambda: _build(folder)),
+        ("right-to-left scripts shape", _scripts),
         ("own templates render", lambda: _own_template(folder)),
         ("Qt platform plugin loads", _qt),
     ]

@@ -4,14 +4,14 @@ Importing markdown-it is about a twentieth of a cold ``briefing build``
 (benchmarks/README.md), and an officer builds the same brief again and again
 with the same notes. The command line opens the memo before a build and saves
 it after: the blocks of each text markdown-it reads are kept under a digest of
-the text, in one file of the user cache folder. The file's name hashes
-Briefing's version, markdown-it's and the source of
-:mod:`briefing.document.markdown`, so an upgrade or a change of the rules
-starts a new file, and a property test holds a remembered text to markdown-it's
-own result. At most :data:`MAX_ENTRIES` texts are kept, the most recently
-used. Best effort, as the other caches: a file that cannot be read is ignored,
-and one that cannot be written is left unwritten. The app does not open it:
-markdown-it loads once a session.
+the text, in one file of the user cache folder. The file's name hashes all
+that decides an entry (see :func:`_file`), so an upgrade or a change of the
+rules starts a new file and the old one is deleted; a property test holds a
+remembered text to markdown-it's own result. At most :data:`MAX_ENTRIES` texts
+are kept, the most recently used. Best effort, as the other caches: a file that
+cannot be read is ignored, and one that cannot be written is left unwritten.
+The app does not open it (markdown-it loads once a session), and it is not
+made for threads: one command, one memo.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import hashlib
 import importlib.util
 import json
 import sys
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -37,19 +38,29 @@ _entries: dict[str, Any] | None = None  # None: no memo open (the app, the tests
 _changed = False
 
 
+FORMAT = 1  # of the entries (see _encoded)
+
+
 def _code(path: str | Path) -> bytes:
     """A module's source, or in a frozen bundle (no sources on disk) the executable's size and time: it changes with the code."""
     try:
         return Path(path).read_bytes()
     except OSError:
-        stat = Path(sys.executable).stat()
-        return f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode("utf-8", "surrogatepass")
+        stat = Path(sys.executable).stat()  # not the path: a bundle moved elsewhere keeps its memo
+        return f"{Path(path).name}\0{stat.st_size}\0{stat.st_mtime_ns}".encode("utf-8", "surrogatepass")
 
 
 def _file() -> Path:
-    """The memo's file: named for the code that makes its entries."""
+    """The memo's file: named for everything that decides its entries.
+
+    Briefing's version, this module and the modules that read and model the text,
+    markdown-it's own version, and the Unicode data that decides what is a letter
+    or punctuation around an emphasis marker.
+    """
+    here = Path(__file__).parent
+    parts = [__version__.encode(), str(FORMAT).encode(), unicodedata.unidata_version.encode()]
+    parts += [_code(here / name) for name in ("markdown_memo.py", "markdown.py", "model.py")]
     spec = importlib.util.find_spec("markdown_it")
-    parts = [__version__.encode(), _code(Path(__file__).with_name("markdown.py"))]
     if spec is not None and spec.origin:
         parts.append(_code(spec.origin))  # markdown-it's __init__: its version
     digest = hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
@@ -72,14 +83,18 @@ def open_memo() -> None:
 
 
 def save_memo() -> None:
-    """Write the memo back if a parse added to it, keeping the most recently used texts."""
+    """Write the memo back if this run added to it or used it in a new order, keeping the most recently used texts."""
     global _changed
     if _entries is None or not _changed:
         return
     kept = dict(list(_entries.items())[-MAX_ENTRIES:])
     with contextlib.suppress(BriefingError, OSError):
+        target = _file()
         # a cache: no fsync (a lost or empty file after a power cut is just parsed again)
-        atomic_write_bytes(_file(), json.dumps(kept, ensure_ascii=False).encode("utf-8"), durable=False)
+        atomic_write_bytes(target, json.dumps(kept, ensure_ascii=False).encode("utf-8"), durable=False)
+        for older in target.parent.glob("markdown-*.json"):  # made by other code: never read again
+            if older != target:
+                older.unlink(missing_ok=True)
     _changed = False
 
 
@@ -102,17 +117,21 @@ def kept_between_runs() -> Iterator[None]:
 
 def remembered(text: str) -> Blocks | None:
     """The blocks kept for ``text``, or None (no memo open, not kept, or an entry that does not read)."""
+    global _changed
     if _entries is None:
         return None
     key = _key(text)
+    was_newest = next(reversed(_entries), None) == key
     entry = _entries.pop(key, None)
     if entry is None:
         return None
     try:
         blocks = _decoded(entry)
     except (TypeError, ValueError, KeyError, IndexError):
+        _changed = True
         return None  # a damaged entry: dropped, and parsed again
-    _entries[key] = entry  # now the most recently used
+    _entries[key] = entry  # now the most recently used: a run that only reads still keeps that order
+    _changed = _changed or not was_newest
     return blocks
 
 

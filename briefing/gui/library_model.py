@@ -125,9 +125,27 @@ class LibraryTreeModel(QAbstractItemModel):
         node = group.made.get(row)
         if node is None:
             item = group.items[row]
-            stale = item.kind in _DATED and self._stale.stale_date(getattr(item.model, _DATED[item.kind]))
-            node = group.made[row] = Node("item", item.title, item, item.kind, True, stale, group, row)
+            node = group.made[row] = Node("item", item.title, item, item.kind, True, self._judged(item), group, row)
         return node
+
+    def _judged(self, item: Item) -> bool:
+        """Whether ``item`` is stale by the current rule (only figures and lines have a date that ages)."""
+        return item.kind in _DATED and self._stale.stale_date(getattr(item.model, _DATED[item.kind]))
+
+    def restale(self, stale: StaleRule) -> None:
+        """Judge the rows made so far again by ``stale`` (a new threshold, or the brief's date moved), in place.
+
+        No reset: the groups the officer opened or closed, and the scroll position, stay as they are.
+        """
+        self._stale = stale
+        for pnode in self._root.children:
+            for group in pnode.children:
+                changed = [row for row, node in group.made.items() if node.stale != self._judged(node.item)]  # type: ignore[arg-type]
+                for row in changed:
+                    group.made[row].stale = not group.made[row].stale
+                if changed:
+                    parent = self.createIndex(group.row, 0, group)
+                    self.dataChanged.emit(self.index(min(changed), 0, parent), self.index(max(changed), 0, parent))
 
     def set_chosen(self, chosen: dict[str, bool]) -> None:
         """Mark the items already in the brief, and those with the officer's note (id -> has a note)."""

@@ -61,7 +61,7 @@ class LibraryPanel(QWidget):
         self._build()
         self._library_changed()
         session.libraryChanged.connect(self._library_changed)
-        session.staleChanged.connect(self.search)
+        session.staleChanged.connect(self._restale)
 
     def _build(self) -> None:
         self._build_filters()
@@ -292,6 +292,12 @@ class LibraryPanel(QWidget):
 
     def _selection_changed(self, *_args) -> None:
         self.add_button.setEnabled(bool(self.selected_ids()))
+
+    @Slot()
+    def _restale(self) -> None:
+        """The stale rule changed (its threshold, or the brief's date): mark the rows again where they are."""
+        self.model.restale(self.session.stale)
+        self._show(self.tree.currentIndex())
 
     def _show(self, index: QModelIndex) -> None:
         item = index.data(ItemRole) if index.isValid() else None

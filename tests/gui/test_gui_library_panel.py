@@ -94,6 +94,11 @@ def test_the_library_judges_staleness_on_the_briefs_date_as_the_brief_does(windo
     window.session.set_field("meta.date", "")  # no date: judged on today, as the documents do
     assert panel.model.find(ORANGE).data(StaleRole) is True
     assert "more than 12 months ago" in panel.details.toPlainText()
+    group = panel.model.find(ORANGE).parent()
+    panel.tree.collapse(group)
+    window.session.set_field("meta.date", "2025-10-01")  # marked again in place: what the officer closed stays closed
+    assert panel.model.find(ORANGE).data(StaleRole) is False
+    assert not panel.tree.isExpanded(panel.model.find(ORANGE).parent())
 
 
 def test_direct_and_reported_quotations_are_labelled(window):
@@ -118,7 +123,10 @@ def test_a_large_library_opens_only_what_fits_and_finds_everything(qtbot, make_w
     window = make_window(content=[tmp_path / "big"])
     panel = window.library_panel
     assert len(panel.library) == len(library) > 3000
-    assert gc.get_freeze_count() > len(library)  # the library is out of the full GC passes that stalled typing
+    tracked = {id(thing) for thing in gc.get_objects()}  # every tracked object but the frozen ones
+    items = list(panel.library)
+    assert gc.is_tracked(items[0].model) and id(items[0].model) not in tracked  # out of the passes that stalled typing
+    assert id(items[-1].model) not in tracked
     assert gc.get_threshold() == collector.DEFAULT_THRESHOLDS  # start-up's rare collections are over
 
     def shown_rows() -> int:

@@ -8,8 +8,9 @@ language tag, or else from the first strong character. Each maximal stretch of
 one span, one face and one level is shaped by HarfBuzz in the context of the
 whole paragraph, with its direction, script and language.
 
-HarfBuzz and python-bidi load with the first text that needs them: a brief the
-fast path sets in full (every Latin brief) never imports either.
+A face's HarfBuzz font is made, and python-bidi imported, with the first text
+that needs them: a brief the fast path sets in full (every Latin brief) makes no
+HarfBuzz font and never imports python-bidi.
 """
 
 from __future__ import annotations
