@@ -137,12 +137,13 @@ def is_stale_date(date: str | None, threshold_months: int, today: _dt.date) -> b
     return when is not None and months_between(when, today) > threshold_months
 
 
-def stale_note(snap: dict[str, Any], months: int, write_date: Callable[[str | None], str] = str, before: str = "") -> str:
-    """What to tell the officer about a stale figure or line, its date written by ``write_date``.
+def stale_note(snap: dict[str, Any], rule: StaleRule, write_date: Callable[[str | None], str] = str) -> str:
+    """What to tell the officer about an item ``rule`` finds stale, its date written by ``write_date``.
 
-    ``before`` is the brief's date as written, when staleness is judged against it; empty: against today.
+    Against the brief's date when the rule is judged on it, else against today.
     """
-    older = f"more than {counted(months, 'month')} " + (f"before the brief's date ({before})" if before else "ago")
+    before = rule.judged_on()
+    older = f"more than {counted(rule.months, 'month')} " + (f"before the brief's date ({before})" if before else "ago")
     if snap.get("item_kind") == "line":
         return f"Stale line: last reviewed {write_date(snap.get('last_reviewed'))}, {older}. Review it before use."
     return f"Stale figure: as of {write_date(snap.get('as_of'))}, {older}. Check for a newer figure."

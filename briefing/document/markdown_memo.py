@@ -32,13 +32,12 @@ from ..errors import BriefingError
 from .model import ListBlock, Paragraph, Run
 
 MAX_ENTRIES = 2000
+FORMAT = 1  # of the entries (see _encoded)
 Blocks = tuple[Paragraph | ListBlock, ...]
 
 _entries: dict[str, Any] | None = None  # None: no memo open (the app, the tests, a library caller)
 _changed = False
-
-
-FORMAT = 1  # of the entries (see _encoded)
+_target: Path | None = None  # the open memo's file
 
 
 def _code(path: str | Path) -> bytes:
@@ -73,10 +72,11 @@ def _key(text: str) -> str:
 
 def open_memo() -> None:
     """Read the memo (or start an empty one) for this process's parses."""
-    global _entries, _changed
-    _changed = False
+    global _entries, _changed, _target
+    _changed, _target = False, None
     try:
-        raw = json.loads(_file().read_bytes())
+        _target = _file()
+        raw = json.loads(_target.read_bytes())
         _entries = raw if isinstance(raw, dict) else {}
     except (OSError, ValueError):
         _entries = {}
@@ -85,23 +85,22 @@ def open_memo() -> None:
 def save_memo() -> None:
     """Write the memo back if this run added to it or used it in a new order, keeping the most recently used texts."""
     global _changed
-    if _entries is None or not _changed:
+    if _entries is None or _target is None or not _changed:
         return
     kept = dict(list(_entries.items())[-MAX_ENTRIES:])
     with contextlib.suppress(BriefingError, OSError):
-        target = _file()
         # a cache: no fsync (a lost or empty file after a power cut is just parsed again)
-        atomic_write_bytes(target, json.dumps(kept, ensure_ascii=False).encode("utf-8"), durable=False)
-        for older in target.parent.glob("markdown-*.json"):  # made by other code: never read again
-            if older != target:
+        atomic_write_bytes(_target, json.dumps(kept, ensure_ascii=False).encode("utf-8"), durable=False)
+        for older in _target.parent.glob("markdown-*.json"):  # made by other code: never read again
+            if older != _target:
                 older.unlink(missing_ok=True)
     _changed = False
 
 
 def close_memo() -> None:
     """Stop remembering (what was not saved is dropped)."""
-    global _entries, _changed
-    _entries, _changed = None, False
+    global _entries, _changed, _target
+    _entries, _changed, _target = None, False, None
 
 
 @contextlib.contextmanager

@@ -76,7 +76,7 @@ def detail_html(snap: dict[str, Any], item_id: str, rule: StaleRule, compact: bo
     if is_direct(snap):
         warn += "<p style='color:#7c2d12'><i>Verbatim words: they cannot be edited, only annotated with a note.</i></p>"
     if rule.stale(snap):
-        head_note, _, rest = stale_note(snap, rule.months, written_date, rule.judged_on()).partition(":")
+        head_note, _, rest = stale_note(snap, rule, written_date).partition(":")
         warn += f"<p style='color:#b45309'><b>\u26a0 {esc(head_note)}:</b>{esc(rest)}</p>"
     when = as_of(snap)
     meta = (_p("Last reviewed", written_date(snap.get("last_reviewed"))) if kind == "line" else _p("As of", written_date(when))) + _p(

@@ -115,7 +115,7 @@ class BriefItemsModel(QAbstractListModel):
             if status is not Status.OK:
                 lines.insert(0, f"\u26a0 {status.value}")
             elif self._stale(entry):
-                lines.append(stale_note(entry.snapshot, self.session.stale.months, written_date, self.session.stale.judged_on()))
+                lines.append(stale_note(entry.snapshot, self.session.stale, written_date))
             if entry.note.strip():
                 lines.append(f"Note: {entry.note.strip()}")
             return "\n".join(lines)

@@ -70,7 +70,7 @@ class BriefSession(QObject):
         given = stale or StaleRule()
         self._today = given.today
         self.brief = Brief()
-        self.stale = following_stale_rule(lambda: self.brief, given.months, self._today)  # the brief's date, else today
+        self.stale = self._rule(given.months)
         self.file = OpenFile()
         self.stack = QUndoStack(self)
 
@@ -104,8 +104,12 @@ class BriefSession(QObject):
     def set_stale_months(self, months: int) -> None:
         """Take a new stale threshold (from the settings) into use."""
         if months != self.stale.months:
-            self.stale = following_stale_rule(lambda: self.brief, months, self._today)
+            self.stale = self._rule(months)
             self.staleChanged.emit()
+
+    def _rule(self, months: int) -> StaleRule:
+        """Stale after ``months``, judged on the open brief's date (else today), whichever brief is open."""
+        return following_stale_rule(lambda: self.brief, months, self._today)
 
     @property
     def dirty(self) -> bool:

@@ -38,13 +38,15 @@ def stale_rule(brief: Brief, months: int = STALE_MONTHS) -> StaleRule:
 def following_stale_rule(brief_of: Callable[[], Brief], months: int, today: Callable[[], _dt.date] = _dt.date.today) -> StaleRule:
     """:func:`stale_rule` for whatever brief ``brief_of`` gives at each question: the app's, as it is opened and edited."""
 
+    def brief_day() -> _dt.date | None:
+        date = brief_of().meta.date
+        return parse_partial(date) if date else None
+
     def day() -> _dt.date:
-        brief = brief_of()
-        return (parse_partial(brief.meta.date) if brief.meta.date else None) or today()
+        return brief_day() or today()
 
     def judged_on() -> str:
-        brief = brief_of()
-        return written(brief.meta.date) if brief.meta.date and parse_partial(brief.meta.date) else ""
+        return written(brief_of().meta.date) if brief_day() else ""
 
     return StaleRule(months, day, judged_on)
 
